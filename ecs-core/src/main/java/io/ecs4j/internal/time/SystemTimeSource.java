@@ -1,0 +1,140 @@
+package io.ecs4j.internal.time;
+
+import io.ecs4j.SuppressForbidden;
+import io.ecs4j.time.Cancellable;
+import io.ecs4j.time.ControlLoop;
+import io.ecs4j.time.TimeSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Real time: the system UTC clock, one daemon timer thread, one daemon thread per control loop. Threads start lazily
+ * on first use and stop on {@link #close()}.
+ */
+@SuppressForbidden(reason = "the single sanctioned bridge from ecs4j to the wall clock")
+public final class SystemTimeSource implements TimeSource {
+    private static final System.Logger LOG = System.getLogger(SystemTimeSource.class.getName());
+
+    private final Clock clock = Clock.systemUTC();
+    private final ScheduledThreadPoolExecutor timer;
+    private final List<ThreadLoop> loops = new CopyOnWriteArrayList<>();
+
+    public SystemTimeSource() {
+        timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "ecs4j-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Runnable action) {
+        Objects.requireNonNull(action, "action");
+        long nanos = Math.max(0, delay.toNanos());
+        ScheduledFuture<?> future = timer.schedule(() -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "bug: timer action failed", e);
+            }
+        }, nanos, TimeUnit.NANOSECONDS);
+        return () -> future.cancel(false);
+    }
+
+    @Override
+    public ControlLoop newLoop(String name) {
+        ThreadLoop loop = new ThreadLoop(name);
+        loops.add(loop);
+        return loop;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        for (ThreadLoop loop : loops) {
+            loop.close();
+        }
+    }
+
+    private static final class ThreadLoop implements ControlLoop {
+        private final String name;
+        private final ExecutorService executor;
+        private volatile Thread thread;
+
+        ThreadLoop(String name) {
+            this.name = name;
+            this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "ecs4j-" + name + "-loop");
+                t.setDaemon(true);
+                thread = t;
+                return t;
+            });
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void execute(Runnable command) {
+            Objects.requireNonNull(command, "command");
+            executor.execute(() -> {
+                try {
+                    command.run();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "bug: command on loop " + name + " failed", e);
+                }
+            });
+        }
+
+        @Override
+        public <T> T call(Supplier<T> command) {
+            Objects.requireNonNull(command, "command");
+            if (inLoop()) {
+                return command.get();
+            }
+            try {
+                return CompletableFuture.supplyAsync(command, executor).join();
+            } catch (CompletionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public boolean inLoop() {
+            return Thread.currentThread() == thread;
+        }
+
+        @Override
+        public void close() {
+            executor.shutdownNow();
+        }
+    }
+}
