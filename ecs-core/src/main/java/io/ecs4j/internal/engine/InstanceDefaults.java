@@ -13,8 +13,6 @@ final class InstanceDefaults {
     static final String AGENT_VERSION = "1.90.0";
     static final String AGENT_HASH = "ecs4j";
     static final String DOCKER_VERSION = "DockerVersion: 20.10.24";
-    /** The agent's default {@code ECS_RESERVED_PORTS}. */
-    static final List<Integer> RESERVED_TCP_PORTS = List.of(22, 2375, 2376, 51678, 51679);
 
     /** Value-less capability attributes a current agent on Linux advertises. */
     static final List<String> CAPABILITIES;

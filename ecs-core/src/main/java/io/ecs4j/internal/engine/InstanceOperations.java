@@ -48,9 +48,8 @@ final class InstanceOperations {
             throw EcsException.invalidParameter("ec2InstanceId",
                     "ec2InstanceId must look like i-0123456789abcdef0, but was '" + r.ec2InstanceId() + "'.");
         }
-        Set<Integer> tcp = ports(r.reservedTcpPorts() == null ? InstanceDefaults.RESERVED_TCP_PORTS
-                : r.reservedTcpPorts(), "reservedTcpPorts");
-        Set<Integer> udp = ports(r.reservedUdpPorts() == null ? List.of() : r.reservedUdpPorts(), "reservedUdpPorts");
+        Set<Integer> tcp = ports(r.reservedTcpPorts(), "reservedTcpPorts");
+        Set<Integer> udp = ports(r.reservedUdpPorts(), "reservedUdpPorts");
         for (int i = 0; i < r.attributes().size(); i++) {
             Attribute a = r.attributes().get(i);
             if (a.name() == null || a.name().isEmpty() || a.name().length() > 128) {
