@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
+import java.util.zip.CRC32;
 
 /**
  * ECS-style paging over a list in a stable order: {@code maxResults} checked against its range, opaque
@@ -92,23 +93,35 @@ public final class Pagination {
                 return i + 1;
             }
         }
-        // The last item returned is gone: continue at the same position.
-        return Math.min(position, ordered.size());
+        // The last item returned is gone, so everything after it moved up by one.
+        return Math.min(position - 1, ordered.size());
     }
 
     private static String encode(String scope, int position, String lastKey) {
         String raw = VERSION + "\n" + scope + "\n" + position + "\n" + lastKey;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        String signed = checksum(raw) + "\n" + raw;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(signed.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String[] decode(String token) {
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            String[] parts = raw.split("\n", 4);
+            String signed = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            int newline = signed.indexOf('\n');
+            if (newline < 0 || !signed.substring(0, newline).equals(checksum(signed.substring(newline + 1)))) {
+                return null;
+            }
+            String[] parts = signed.substring(newline + 1).split("\n", 4);
             return parts.length == 4 && parts[0].equals(VERSION) ? parts : null;
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** Detects damaged tokens; not a security measure (tokens are not secrets). */
+    private static String checksum(String raw) {
+        CRC32 crc = new CRC32();
+        crc.update(raw.getBytes(StandardCharsets.UTF_8));
+        return Long.toHexString(crc.getValue());
     }
 
     private static EcsException invalidToken() {
