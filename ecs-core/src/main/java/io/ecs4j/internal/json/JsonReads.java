@@ -87,8 +87,8 @@ public final class JsonReads {
                     return decimal.intValueExact();
                 }
             } catch (ArithmeticException e) {
-                throw new EcsException(io.ecs4j.EcsErrorCode.CLIENT,
-                        "Invalid value for '" + path + "': " + decimal.toPlainString() + " is out of range for an integer.", path);
+                throw EcsException.client(path,
+                        "Invalid value for '" + path + "': " + decimal.toPlainString() + " is out of range for an integer.");
             }
         }
         throw typeError(path, "an integer", node);

@@ -5,6 +5,7 @@ import io.ecs4j.internal.taskdef.TaskDefinitionValidator.Context;
 import io.ecs4j.model.ContainerCondition;
 import io.ecs4j.model.ContainerDefinition;
 import io.ecs4j.model.ContainerDependency;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,35 +49,35 @@ final class DependencyRules {
         }
         int[] state = new int[containers.size()];
         for (int i = 0; i < containers.size(); i++) {
-            String cycle = findCycle(i, containers, index, state, new StringBuilder());
+            List<String> cycle = findCycle(i, containers, index, state, new ArrayList<>());
             if (cycle != null) {
                 throw ContainerRules.invalid(ctx.path(i) + ".dependsOn", "dependsOn", containers.get(i).name(),
-                        "The container dependencies form a cycle: " + cycle + ".");
+                        "The container dependencies form a cycle: " + String.join(" -> ", cycle) + ".");
             }
         }
     }
 
-    /** Depth-first search; state 0 = unvisited, 1 = on the current path, 2 = done. Returns "a -> b -> a" or null. */
-    private static String findCycle(int i, List<ContainerDefinition> containers, Map<String, Integer> index, int[] state,
-                                    StringBuilder trail) {
+    /** Depth-first search; state 0 = unvisited, 1 = on the current path, 2 = done. Returns [a, b, a] or null. */
+    private static List<String> findCycle(int i, List<ContainerDefinition> containers, Map<String, Integer> index,
+                                          int[] state, List<String> trail) {
         if (state[i] == 2) {
             return null;
         }
         String name = containers.get(i).name();
         if (state[i] == 1) {
-            int start = trail.indexOf(name + " -> ");
-            return trail.substring(Math.max(start, 0)) + name;
+            List<String> cycle = new ArrayList<>(trail.subList(trail.indexOf(name), trail.size()));
+            cycle.add(name);
+            return cycle;
         }
         state[i] = 1;
-        int mark = trail.length();
-        trail.append(name).append(" -> ");
+        trail.add(name);
         for (ContainerDependency d : containers.get(i).dependsOn()) {
-            String cycle = findCycle(index.get(d.containerName()), containers, index, state, trail);
+            List<String> cycle = findCycle(index.get(d.containerName()), containers, index, state, trail);
             if (cycle != null) {
                 return cycle;
             }
         }
-        trail.setLength(mark);
+        trail.remove(trail.size() - 1);
         state[i] = 2;
         return null;
     }

@@ -72,4 +72,13 @@ class DependencyValidationTest {
                 container("app").dependsOn(on("init", ContainerCondition.SUCCESS), on("db", ContainerCondition.HEALTHY)).build())
                 .build())).doesNotThrowAnyException();
     }
+
+    @Test
+    void validate_whenCycleBetweenPrefixNamedContainers_reportsExactCycle() {
+        assertInvalid(taskDef(
+                        container("a").dependsOn(on("ab", ContainerCondition.START)).build(),
+                        container("ab").dependsOn(on("a", ContainerCondition.START)).build()).build(),
+                "containerDefinitions[0].dependsOn",
+                "Invalid 'dependsOn' setting for container 'a'. The container dependencies form a cycle: a -> ab -> a.");
+    }
 }
