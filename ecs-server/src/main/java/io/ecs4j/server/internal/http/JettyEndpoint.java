@@ -65,6 +65,7 @@ public final class JettyEndpoint implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
         server.setHandler(new EcsHandler());
+        server.setErrorHandler(JettyEndpoint::error);
         server.setStopTimeout(2_000);
     }
 
@@ -122,7 +123,9 @@ public final class JettyEndpoint implements AutoCloseable {
                         }
                     },
                     failure -> {
-                        if (failure instanceof IllegalArgumentException || failure instanceof ArithmeticException) {
+                        if (failure instanceof IllegalStateException || failure instanceof IllegalArgumentException
+                                || failure instanceof ArithmeticException) {
+                            // Jetty reports "Max size (n) exceeded" for a body without Content-Length.
                             send(response, callback, 413, tooLarge("more than " + maxBodyBytes));
                         } else {
                             callback.failed(failure);
@@ -152,6 +155,26 @@ public final class JettyEndpoint implements AutoCloseable {
             h.put(HttpHeader.CONTENT_LENGTH, r.body().length);
             response.write(true, ByteBuffer.wrap(r.body()), callback);
         }
+    }
+
+    /**
+     * Errors Jetty raises itself (malformed HTTP, headers too large, a failure outside the protocol) in the AWS error
+     * shape, never Jetty's HTML page or a stack trace.
+     */
+    private static boolean error(Request request, Response response, Callback callback) {
+        int status = response.getStatus();
+        String type = status == 413 || status == 431 ? WireException.TOO_LARGE
+                : status >= 500 ? "ServerException" : WireException.SERIALIZATION;
+        String message = "HTTP " + status + " " + org.eclipse.jetty.http.HttpStatus.getMessage(status)
+                + ": the request could not be processed.";
+        WireResponse r = WireProtocol.error(new WireException(type, status, message));
+        HttpFields.Mutable h = response.getHeaders();
+        h.put(CONTENT_TYPE);
+        h.put("x-amzn-RequestId", requestId());
+        h.put("X-Amzn-ErrorType", type);
+        h.put(HttpHeader.CONTENT_LENGTH, r.body().length);
+        response.write(true, ByteBuffer.wrap(r.body()), callback);
+        return true;
     }
 
     /** A random UUID-shaped request id (not a SecureRandom one: ids need not be unguessable). */
