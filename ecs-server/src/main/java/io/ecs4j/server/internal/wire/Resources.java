@@ -74,7 +74,7 @@ final class Resources {
         o.put("agentConnected", ci.agentConnected());
         o.put("runningTasksCount", ci.runningTasksCount());
         o.put("pendingTasksCount", ci.pendingTasksCount());
-        WireJson.putList(o, "attributes", ci.attributes(), true, Shapes::attribute);
+        WireJson.putList(o, "attributes", ci.attributes(), true, Shapes::nameValue);
         WireJson.putTimestamp(o, "registeredAt", ci.registeredAt());
         o.putArray("attachments");
         WireJson.putList(o, "tags", tags ? ci.tags() : List.of(), true, Shapes::tag);
@@ -85,7 +85,7 @@ final class Resources {
     static ObjectNode task(Task t, boolean tags) {
         ObjectNode o = WireJson.object();
         WireJson.putList(o, "attachments", t.attachments(), true, Shapes::attachment);
-        WireJson.putList(o, "attributes", t.attributes(), true, Shapes::attribute);
+        WireJson.putList(o, "attributes", t.attributes(), true, Shapes::nameValue);
         WireJson.put(o, "availabilityZone", t.availabilityZone());
         WireJson.put(o, "capacityProviderName", t.capacityProviderName());
         o.put("clusterArn", t.clusterArn().toString());
@@ -145,7 +145,6 @@ final class Resources {
         WireJson.putList(o, "networkBindings", c.networkBindings(), true, Shapes::networkBinding);
         WireJson.putList(o, "networkInterfaces", c.networkInterfaces(), true, Shapes::networkInterface);
         WireJson.putValue(o, "healthStatus", c.healthStatus());
-        o.putArray("managedAgents");
         o.put("cpu", Integer.toString(c.cpu()));
         WireJson.putNumberString(o, "memory", c.memory());
         WireJson.putNumberString(o, "memoryReservation", c.memoryReservation());

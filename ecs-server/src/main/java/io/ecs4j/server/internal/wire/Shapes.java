@@ -136,6 +136,14 @@ final class Shapes {
         return o;
     }
 
+    /** An attribute as a container instance or task prints it: name and value only. */
+    static ObjectNode nameValue(Attribute a) {
+        ObjectNode o = WireJson.object();
+        o.put("name", a.name());
+        WireJson.put(o, "value", a.value());
+        return o;
+    }
+
     static ObjectNode failure(Failure f) {
         ObjectNode o = WireJson.object();
         WireJson.put(o, "arn", f.arn());
