@@ -314,7 +314,11 @@ public final class InMemoryRuntime implements ContainerRuntime {
         });
     }
 
-    /** {@inheritDoc} @throws IllegalArgumentException if {@code grace} is negative */
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code grace} is negative
+     */
     @Override
     public void stop(ContainerHandle handle, Duration grace) {
         Objects.requireNonNull(handle, "handle");
