@@ -36,7 +36,7 @@ class GoldenJsonTest {
     @BeforeAll
     static void start() {
         clock = VirtualClock.create();
-        ecs = LocalEcs.builder().timeSource(clock).random(new SplittableRandom(7)).runtime(new InstantRuntime())
+        ecs = LocalEcs.builder().timeSource(clock).random(new SplittableRandom(7)).runtime(io.ecs4j.inmemory.InMemoryRuntime.create())
                 .build().start();
         server = EcsServer.builder().localEcs(ecs).build().start();
         http = new RawHttp(server.endpoint());

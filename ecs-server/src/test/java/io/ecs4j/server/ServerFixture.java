@@ -17,7 +17,7 @@ final class ServerFixture implements AutoCloseable {
     final EcsServer server;
 
     ServerFixture() {
-        ecs = LocalEcs.builder().runtime(new InstantRuntime()).build().start();
+        ecs = LocalEcs.builder().runtime(io.ecs4j.inmemory.InMemoryRuntime.create()).build().start();
         server = EcsServer.builder().localEcs(ecs).port(0).build().start();
     }
 

@@ -35,6 +35,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class JettyEndpoint implements AutoCloseable {
     private static final HttpField CONTENT_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE,
             WireProtocol.CONTENT_TYPE);
+    private static final HttpField CONNECTION_CLOSE = new PreEncodedHttpField(HttpHeader.CONNECTION, "close");
     private static final HttpField ALLOW_POST = new PreEncodedHttpField(HttpHeader.ALLOW, "POST");
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -109,6 +110,8 @@ public final class JettyEndpoint implements AutoCloseable {
             String authorization = headers.get(HttpHeader.AUTHORIZATION);
             long length = request.getLength();
             if (length > maxBodyBytes) {
+                // the unread body makes the connection unusable: tell the client not to reuse it
+                response.getHeaders().put(CONNECTION_CLOSE);
                 send(response, callback, 413, tooLarge(Long.toString(length)));
                 return true;
             }
@@ -126,6 +129,7 @@ public final class JettyEndpoint implements AutoCloseable {
                         if (failure instanceof IllegalStateException || failure instanceof IllegalArgumentException
                                 || failure instanceof ArithmeticException) {
                             // Jetty reports "Max size (n) exceeded" for a body without Content-Length.
+                            response.getHeaders().put(CONNECTION_CLOSE);
                             send(response, callback, 413, tooLarge("more than " + maxBodyBytes));
                         } else {
                             callback.failed(failure);
