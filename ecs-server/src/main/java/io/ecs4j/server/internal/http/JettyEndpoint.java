@@ -37,6 +37,8 @@ public final class JettyEndpoint implements AutoCloseable {
             WireProtocol.CONTENT_TYPE);
     private static final HttpField CONNECTION_CLOSE = new PreEncodedHttpField(HttpHeader.CONNECTION, "close");
     private static final HttpField ALLOW_POST = new PreEncodedHttpField(HttpHeader.ALLOW, "POST");
+    /** How much of an oversized body is read and dropped before the connection is closed instead. */
+    private static final long DISCARD_LIMIT = 64L << 20;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final WireProtocol protocol;
@@ -110,9 +112,7 @@ public final class JettyEndpoint implements AutoCloseable {
             String authorization = headers.get(HttpHeader.AUTHORIZATION);
             long length = request.getLength();
             if (length > maxBodyBytes) {
-                // the unread body makes the connection unusable: tell the client not to reuse it
-                response.getHeaders().put(CONNECTION_CLOSE);
-                send(response, callback, 413, tooLarge(Long.toString(length)));
+                rejectTooLarge(request, response, callback, Long.toString(length));
                 return true;
             }
             boolean blocking = protocol.isBlocking(target);
@@ -129,13 +129,52 @@ public final class JettyEndpoint implements AutoCloseable {
                         if (failure instanceof IllegalStateException || failure instanceof IllegalArgumentException
                                 || failure instanceof ArithmeticException) {
                             // Jetty reports "Max size (n) exceeded" for a body without Content-Length.
-                            response.getHeaders().put(CONNECTION_CLOSE);
-                            send(response, callback, 413, tooLarge("more than " + maxBodyBytes));
+                            rejectTooLarge(request, response, callback, "more than " + maxBodyBytes);
                         } else {
                             callback.failed(failure);
                         }
                     }));
             return true;
+        }
+
+        /**
+         * Answers 413 once the rest of the body has been read and dropped (up to {@link #DISCARD_LIMIT}), so that a
+         * client still sending sees the answer rather than a reset connection; beyond that limit the answer says
+         * {@code Connection: close} and the connection is dropped.
+         */
+        private void rejectTooLarge(Request request, Response response, Callback callback, String size) {
+            WireResponse answer = tooLarge(size);
+            new Runnable() {
+                private long dropped;
+
+                @Override
+                public void run() {
+                    while (true) {
+                        Content.Chunk chunk = request.read();
+                        if (chunk == null) {
+                            request.demand(this);
+                            return;
+                        }
+                        if (Content.Chunk.isFailure(chunk)) {
+                            response.getHeaders().put(CONNECTION_CLOSE);
+                            send(response, callback, 413, answer);
+                            return;
+                        }
+                        dropped += chunk.remaining();
+                        boolean last = chunk.isLast();
+                        chunk.release();
+                        if (last) {
+                            send(response, callback, 413, answer);
+                            return;
+                        }
+                        if (dropped > DISCARD_LIMIT) {
+                            response.getHeaders().put(CONNECTION_CLOSE);
+                            send(response, callback, 413, answer);
+                            return;
+                        }
+                    }
+                }
+            }.run();
         }
 
         private void respond(Response response, Callback callback, String target, String authorization, byte[] body) {
