@@ -177,6 +177,9 @@ public final class EcsServer implements AutoCloseable {
      * [--runtime in-memory|docker] [--instances N]}. Prints the endpoint URL; Ctrl-C stops it.
      */
     public static void main(String[] args) {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         System.exit(ServerCommand.run(args, System.out, System.err, true));
     }
 
