@@ -180,7 +180,7 @@ public final class EcsServer implements AutoCloseable {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        System.exit(ServerCommand.run(args, System.out, System.err, true));
+        System.exit(ServerCommand.run(args, System.out, System.err));
     }
 
     /** Builds an {@link EcsServer}. Not thread-safe. */

@@ -28,6 +28,9 @@ public final class ServerCommand {
             "                    spread over the zones <region>a, b and c (default 0)",
             "  --help            print this help");
 
+    private static final java.util.Set<String> OPTIONS =
+            java.util.Set.of("--port", "--host", "--region", "--account", "--runtime", "--instances");
+
     private ServerCommand() {
     }
 
@@ -38,10 +41,9 @@ public final class ServerCommand {
     /**
      * Runs the command.
      *
-     * @param await whether to wait until the JVM shuts down (false: return once the endpoint is up)
      * @return the process exit code
      */
-    public static int run(String[] args, PrintStream out, PrintStream err, boolean await) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         Options options;
         try {
             options = parse(args);
@@ -56,14 +58,7 @@ public final class ServerCommand {
         }
         EcsServer server;
         try {
-            server = EcsServer.builder()
-                    .host(options.host())
-                    .port(options.port())
-                    .defaultRegion(options.region())
-                    .localEcsFactory(factory(options))
-                    .build()
-                    .start();
-            server.localEcs(options.region());
+            server = start(options);
         } catch (RuntimeException e) {
             err.println("error: " + e.getMessage());
             return 1;
@@ -76,14 +71,30 @@ public final class ServerCommand {
         out.println("ecs4j ECS endpoint listening on " + server.endpoint() + " (runtime " + options.runtime()
                 + ", default region " + options.region() + "); press Ctrl-C to stop");
         out.flush();
-        if (await) {
-            try {
-                stopped.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** Starts the endpoint described by {@code options}, with the default region's instance made at once. */
+    static EcsServer start(Options options) {
+        EcsServer server = EcsServer.builder()
+                .host(options.host())
+                .port(options.port())
+                .defaultRegion(options.region())
+                .localEcsFactory(factory(options))
+                .build()
+                .start();
+        try {
+            server.localEcs(options.region());
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
     }
 
     /** Parses the options; null for --help. */
@@ -105,6 +116,9 @@ public final class ServerCommand {
             }
             if (name.equals("--help") || name.equals("-h")) {
                 return null;
+            }
+            if (!OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown option " + name);
             }
             if (value == null) {
                 if (i + 1 >= args.length) {
