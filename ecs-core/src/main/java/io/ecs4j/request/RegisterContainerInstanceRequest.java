@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * RegisterContainerInstance: a (simulated) host joins a cluster. Unset values get sensible defaults: 2 vCPU (2048 units), 4096 MiB, availability zone {@code <region>a}, instance type {@code m5.large}, the agent's default reserved ports.
+ * RegisterContainerInstance: a (simulated) host joins a cluster. Unset values get sensible defaults: an m5.large (2048 CPU units, 7680 MiB), availability zone {@code <region>a}, instance type {@code m5.large}, the agent's default reserved ports.
  *
  * <p>Immutable; build with {@link #builder()}. Lists and maps are unmodifiable and never null.
  *
@@ -17,9 +17,9 @@ import java.util.Objects;
  * @param availabilityZone the availability zone, or null for {@code <region>a}
  * @param instanceType the instance type, or null for {@code m5.large}
  * @param cpu CPU units to register, or null for 2048
- * @param memory MiB to register, or null for 4096
- * @param reservedTcpPorts reserved TCP ports, or null for the agent's defaults [22, 2375, 2376, 51678, 51679]
- * @param reservedUdpPorts reserved UDP ports, or null for none
+ * @param memory MiB to register, or null for 7680
+ * @param reservedTcpPorts reserved TCP ports; the builder starts with the agent's defaults [22, 2375, 2376, 51678, 51679]
+ * @param reservedUdpPorts reserved UDP ports; none by default
  * @param attributes custom attributes (and overrides of standard {@code ecs.*} values)
  * @param versionInfo versions, or null for ecs4j's defaults
  * @param tags tags
@@ -74,7 +74,7 @@ public record RegisterContainerInstanceRequest(
         private String instanceType;
         private Integer cpu;
         private Integer memory;
-        private List<Integer> reservedTcpPorts = List.of();
+        private List<Integer> reservedTcpPorts = List.of(22, 2375, 2376, 51678, 51679);
         private List<Integer> reservedUdpPorts = List.of();
         private List<Attribute> attributes = List.of();
         private VersionInfo versionInfo;
@@ -113,13 +113,13 @@ public record RegisterContainerInstanceRequest(
             return this;
         }
 
-        /** Sets {@code memory}: MiB to register, or null for 4096. */
+        /** Sets {@code memory}: MiB to register, or null for 7680. */
         public Builder memory(Integer memory) {
             this.memory = memory;
             return this;
         }
 
-        /** Sets {@code reservedTcpPorts}: reserved TCP ports, or null for the agent's defaults [22, 2375, 2376, 51678, 51679]. */
+        /** Sets {@code reservedTcpPorts}: reserved TCP ports; the builder starts with the agent's defaults [22, 2375, 2376, 51678, 51679]. */
         public Builder reservedTcpPorts(List<Integer> reservedTcpPorts) {
             this.reservedTcpPorts = reservedTcpPorts;
             return this;
@@ -131,7 +131,7 @@ public record RegisterContainerInstanceRequest(
             return this;
         }
 
-        /** Sets {@code reservedUdpPorts}: reserved UDP ports, or null for none. */
+        /** Sets {@code reservedUdpPorts}: reserved UDP ports; none by default. */
         public Builder reservedUdpPorts(List<Integer> reservedUdpPorts) {
             this.reservedUdpPorts = reservedUdpPorts;
             return this;

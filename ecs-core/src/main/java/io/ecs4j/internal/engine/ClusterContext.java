@@ -1,0 +1,342 @@
+package io.ecs4j.internal.engine;
+
+import io.ecs4j.EcsErrorCode;
+import io.ecs4j.EcsException;
+import io.ecs4j.internal.placement.PlacementEngine;
+import io.ecs4j.model.Cluster;
+import io.ecs4j.model.ClusterArn;
+import io.ecs4j.model.ClusterSetting;
+import io.ecs4j.model.ClusterStatus;
+import io.ecs4j.model.ContainerInstance;
+import io.ecs4j.model.ContainerInstanceStatus;
+import io.ecs4j.model.EcsEvent;
+import io.ecs4j.model.Tag;
+import io.ecs4j.model.Task;
+import io.ecs4j.model.TaskStatus;
+import io.ecs4j.spi.runtime.ContainerHandle;
+import io.ecs4j.spi.runtime.ContainerRuntime;
+import io.ecs4j.spi.runtime.RuntimeEvent;
+import io.ecs4j.time.Cancellable;
+import io.ecs4j.time.ControlLoop;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/**
+ * One cluster: its control loop, the state only that loop mutates, and the immutable views everybody else reads.
+ *
+ * <p>Every change runs as a command on {@link #loop}; at the end of each command the changed tasks, instances and
+ * the cluster record are republished and listeners are told ({@link #flush()}).
+ */
+final class ClusterContext implements TaskHost {
+    final String name;
+    final ClusterArn arn;
+    final ControlLoop loop;
+    final DefaultLocalEcs ecs;
+    final PlacementEngine placement;
+
+    // ---- loop-confined state
+    ClusterStatus status = ClusterStatus.ACTIVE;
+    List<Tag> tags;
+    List<ClusterSetting> settings;
+    final Map<String, InstanceState> instances = new LinkedHashMap<>();
+    final Map<String, TaskRun> tasks = new HashMap<>();
+    final Map<String, Set<TaskRun>> activeTasksByInstance = new HashMap<>();
+    private int runningTasks;
+    private int pendingTasks;
+    long taskSequence;
+    final Map<String, ClientTokenEntry> clientTokens = new HashMap<>();
+    private final Set<TaskRun> dirtyTasks = new LinkedHashSet<>();
+    private final Set<String> dirtyInstances = new LinkedHashSet<>();
+    private boolean clusterDirty = true;
+
+    // ---- published views (thread-safe reads)
+    private volatile Cluster view;
+    final ConcurrentHashMap<String, Task> taskViews = new ConcurrentHashMap<>();
+    final ConcurrentSkipListMap<Long, String> taskOrder = new ConcurrentSkipListMap<>();
+    final ConcurrentHashMap<String, ContainerInstance> instanceViews = new ConcurrentHashMap<>();
+    final CopyOnWriteArrayList<String> instanceOrder = new CopyOnWriteArrayList<>();
+
+    /** What a RunTask clientToken was first used for. */
+    record ClientTokenEntry(Object requestKey, List<String> taskIds) {
+    }
+
+    ClusterContext(DefaultLocalEcs ecs, String name, List<Tag> tags, List<ClusterSetting> settings) {
+        this.ecs = ecs;
+        this.name = name;
+        this.arn = new ClusterArn(ecs.config().region(), ecs.config().accountId(), name);
+        this.loop = ecs.timeSource().newLoop("cluster-" + name);
+        this.placement = new PlacementEngine(new SplittableRandom(ecs.ids().hex32().hashCode()));
+        this.tags = List.copyOf(tags);
+        this.settings = List.copyOf(settings);
+        this.view = buildView();
+    }
+
+    // ------------------------------------------------------------------ running commands
+
+    /** Runs a command on the loop and waits; publishes what changed before returning. */
+    <T> T call(Supplier<T> command) {
+        return loop.call(() -> {
+            try {
+                return command.get();
+            } finally {
+                flush();
+            }
+        });
+    }
+
+    /** Queues a command; publishes what changed after it ran. */
+    void execute(Runnable command) {
+        loop.execute(() -> {
+            try {
+                command.run();
+            } finally {
+                flush();
+            }
+        });
+    }
+
+    Cluster view() {
+        return view;
+    }
+
+    /** @throws EcsException when the cluster is INACTIVE */
+    void requireActive() {
+        if (status != ClusterStatus.ACTIVE) {
+            throw EcsException.clusterInactive();
+        }
+    }
+
+    // ------------------------------------------------------------------ TaskHost
+
+    @Override
+    public Clock clock() {
+        return ecs.timeSource().clock();
+    }
+
+    @Override
+    public EngineConfig config() {
+        return ecs.config();
+    }
+
+    @Override
+    public ContainerRuntime runtime() {
+        return ecs.runtime();
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Runnable action) {
+        return ecs.timeSource().schedule(delay, () -> execute(action));
+    }
+
+    @Override
+    public void changed(TaskRun task) {
+        dirtyTasks.add(task);
+        if (task.facts.containerInstanceId() != null) {
+            dirtyInstances.add(task.facts.containerInstanceId());
+        }
+    }
+
+    @Override
+    public void statusChanged(TaskRun task, TaskStatus from, TaskStatus to) {
+        if (isPending(from)) {
+            pendingTasks--;
+        }
+        if (from == TaskStatus.RUNNING) {
+            runningTasks--;
+        }
+        countIn(to);
+        clusterDirty = true;
+    }
+
+    /** A new task counts as pending from the moment it is created. */
+    void added(TaskRun task) {
+        tasks.put(task.id(), task);
+        taskOrder.put(task.facts.sequence(), task.id());
+        if (task.facts.containerInstanceId() != null) {
+            activeTasksByInstance.computeIfAbsent(task.facts.containerInstanceId(), k -> new LinkedHashSet<>())
+                    .add(task);
+            placement.addTask(task.id(), task.facts.containerInstanceId(), task.facts.group(), task.facts.footprint());
+        }
+        countIn(task.lastStatus);
+        clusterDirty = true;
+        changed(task);
+    }
+
+    private void countIn(TaskStatus status) {
+        if (isPending(status)) {
+            pendingTasks++;
+        } else if (status == TaskStatus.RUNNING) {
+            runningTasks++;
+        }
+    }
+
+    private static boolean isPending(TaskStatus status) {
+        return status == TaskStatus.PROVISIONING || status == TaskStatus.PENDING || status == TaskStatus.ACTIVATING;
+    }
+
+    @Override
+    public void stopped(TaskRun task) {
+        String instanceId = task.facts.containerInstanceId();
+        if (instanceId != null) {
+            Set<TaskRun> onInstance = activeTasksByInstance.get(instanceId);
+            if (onInstance != null) {
+                onInstance.remove(task);
+            }
+            placement.removeTask(task.id());
+            dirtyInstances.add(instanceId);
+        }
+        schedule(config().taskRetention(), () -> forget(task));
+    }
+
+    private void forget(TaskRun task) {
+        tasks.remove(task.id());
+        taskViews.remove(task.id());
+        taskOrder.remove(task.facts.sequence());
+        for (ContainerRun c : task.containers) {
+            runtime().remove(c.handle);
+        }
+    }
+
+    // ------------------------------------------------------------------ runtime events
+
+    void onRuntimeEvent(RuntimeEvent event) {
+        TaskRun task = tasks.get(event.taskArn().taskId());
+        if (task == null) {
+            if (event instanceof RuntimeEvent.ContainerEvent ce && !(event instanceof RuntimeEvent.Exited)
+                    && !(event instanceof RuntimeEvent.LaunchFailed)) {
+                // A container the control plane no longer knows: do not let it run unmanaged.
+                runtime().stop(ce.handle(), Duration.ZERO);
+            }
+            return;
+        }
+        task.onEvent(event);
+    }
+
+    // ------------------------------------------------------------------ publication
+
+    void instanceChanged(String instanceId) {
+        dirtyInstances.add(instanceId);
+        clusterDirty = true;
+    }
+
+    void clusterChanged() {
+        clusterDirty = true;
+    }
+
+    /** Republishes what changed in this command and notifies listeners. Runs on the loop. */
+    void flush() {
+        if (dirtyTasks.isEmpty() && dirtyInstances.isEmpty() && !clusterDirty) {
+            return;
+        }
+        List<EcsEvent> events = new ArrayList<>();
+        var now = clock().instant();
+        for (TaskRun task : dirtyTasks) {
+            if (!tasks.containsKey(task.id())) {
+                continue;
+            }
+            Task snapshot = task.snapshot();
+            taskViews.put(task.id(), snapshot);
+            events.add(new EcsEvent.TaskStateChange(now, snapshot));
+        }
+        dirtyTasks.clear();
+        for (String id : dirtyInstances) {
+            InstanceState instance = instances.get(id);
+            if (instance == null) {
+                continue;
+            }
+            instance.version++;
+            ContainerInstance snapshot = instanceSnapshot(instance);
+            instanceViews.put(id, snapshot);
+            events.add(new EcsEvent.ContainerInstanceStateChange(now, snapshot));
+        }
+        if (!dirtyInstances.isEmpty()) {
+            clusterDirty = true;
+        }
+        dirtyInstances.clear();
+        if (clusterDirty) {
+            view = buildView();
+            clusterDirty = false;
+        }
+        ecs.publish(events);
+    }
+
+    ContainerInstance instanceSnapshot(InstanceState instance) {
+        int running = 0;
+        int pending = 0;
+        for (TaskRun t : activeTasksByInstance.getOrDefault(instance.id(), Set.of())) {
+            if (t.desiredStatus == io.ecs4j.model.DesiredStatus.RUNNING) {
+                running++;
+            }
+            if (isPending(t.lastStatus)) {
+                pending++;
+            }
+        }
+        boolean placeable = instance.status != ContainerInstanceStatus.INACTIVE;
+        return instance.snapshot(placeable ? placement.remaining(instance.id()) : null, running, pending);
+    }
+
+    private Cluster buildView() {
+        int registered = 0;
+        for (InstanceState i : instances.values()) {
+            if (i.status == ContainerInstanceStatus.ACTIVE || i.status == ContainerInstanceStatus.DRAINING) {
+                registered++;
+            }
+        }
+        return Cluster.builder()
+                .clusterArn(arn)
+                .clusterName(name)
+                .status(status)
+                .registeredContainerInstancesCount(registered)
+                .runningTasksCount(runningTasks)
+                .pendingTasksCount(pendingTasks)
+                .activeServicesCount(0)
+                .tags(tags)
+                .settings(settings)
+                .build();
+    }
+
+    // ------------------------------------------------------------------ deletion
+
+    /** DeleteCluster's checks, in ECS's order: instances, services, tasks. */
+    Cluster delete() {
+        if (status == ClusterStatus.INACTIVE) {
+            return view;
+        }
+        if (view.registeredContainerInstancesCount() > 0) {
+            throw new EcsException(EcsErrorCode.CLUSTER_CONTAINS_CONTAINER_INSTANCES,
+                    "The Cluster cannot be deleted while Container Instances are active or draining.", "cluster");
+        }
+        if (runningTasks + pendingTasks > 0 || tasks.values().stream().anyMatch(t -> !t.isStopped())) {
+            throw new EcsException(EcsErrorCode.CLUSTER_CONTAINS_TASKS,
+                    "The Cluster cannot be deleted while Tasks are active.", "cluster");
+        }
+        status = ClusterStatus.INACTIVE;
+        clusterDirty = true;
+        return buildView();
+    }
+
+    /** CreateCluster on an INACTIVE cluster: it becomes ACTIVE again, same ARN. */
+    void reactivate(List<Tag> newTags, List<ClusterSetting> newSettings) {
+        status = ClusterStatus.ACTIVE;
+        tags = List.copyOf(newTags);
+        settings = List.copyOf(newSettings);
+        clusterDirty = true;
+    }
+
+    /** The handle of a container of a task, for logs. */
+    ContainerHandle handle(Task task, String containerName) {
+        return new ContainerHandle(task.taskArn(), containerName);
+    }
+}

@@ -1,0 +1,31 @@
+package io.ecs4j.internal.engine;
+
+import io.ecs4j.model.TaskStatus;
+import io.ecs4j.spi.runtime.ContainerRuntime;
+import io.ecs4j.time.Cancellable;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * What a {@link TaskRun} needs from its cluster. Implemented by {@link ClusterContext}; every method is called on the
+ * cluster's loop.
+ */
+interface TaskHost {
+    Clock clock();
+
+    EngineConfig config();
+
+    ContainerRuntime runtime();
+
+    /** Runs {@code action} on the cluster's loop after {@code delay}. */
+    Cancellable schedule(Duration delay, Runnable action);
+
+    /** The task changed; publish it at the end of the current command. */
+    void changed(TaskRun task);
+
+    /** The task moved from one {@code lastStatus} to another. */
+    void statusChanged(TaskRun task, TaskStatus from, TaskStatus to);
+
+    /** The task reached STOPPED: release what it held. */
+    void stopped(TaskRun task);
+}
