@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 final class ManagedContainer {
     private static final Logger LOG = LoggerFactory.getLogger(ManagedContainer.class);
     static final String OOM_REASON = "OutOfMemoryError: Container killed due to memory usage";
+    private static final Duration OOM_GRACE = Duration.ofMillis(300);
 
     enum State { LAUNCHING, STARTING, RUNNING, EXITED, FAILED }
 
@@ -49,6 +50,7 @@ final class ManagedContainer {
     // strand-confined
     private HealthStatus lastHealth;
     private boolean oomSeen;
+    private boolean exitScheduled;
     private ScheduledFuture<?> retentionTimer;
 
     ManagedContainer(RuntimeCore core, ContainerHandle handle, ContainerLaunchSpec spec) {
@@ -289,7 +291,7 @@ final class ManagedContainer {
             } catch (RuntimeException e) {
                 LOG.debug("kill of {} before removal: {}", handle, e.getMessage());
             }
-            handleExit(null);
+            handleExit(null, false);
         }
         removeQuietly();
         core.forget(this);
@@ -367,24 +369,52 @@ final class ManagedContainer {
 
     /** Reports the container's exit once, with the exit code and OOM flag Docker recorded. Runs on the strand. */
     private void handleExit(Integer exitCodeFromEvent) {
-        if (currentState() != State.RUNNING) {
+        handleExit(exitCodeFromEvent, true);
+    }
+
+    private void handleExit(Integer exitCodeFromEvent, boolean allowOomGrace) {
+        if (currentState() != State.RUNNING || exitScheduled) {
             return;
         }
         Integer exitCode = exitCodeFromEvent;
         boolean oom = oomSeen;
+        boolean memoryLimited = spec != null && spec.memoryLimitMiB() != null;
         try {
-            InspectContainerResponse.ContainerState s = core.docker.inspectContainerCmd(containerId).exec().getState();
+            InspectContainerResponse inspect = core.docker.inspectContainerCmd(containerId).exec();
+            InspectContainerResponse.ContainerState s = inspect.getState();
             if (Boolean.TRUE.equals(s.getRunning())) {
                 return;   // a stale event: it is running (again)
             }
             exitCode = s.getExitCodeLong() == null ? exitCode : Integer.valueOf(s.getExitCodeLong().intValue());
             oom = oom || Boolean.TRUE.equals(s.getOOMKilled());
+            Long memory = inspect.getHostConfig() == null ? null : inspect.getHostConfig().getMemory();
+            memoryLimited = memoryLimited || (memory != null && memory > 0);
         } catch (NotFoundException e) {
             // removed already: keep what the event said
         } catch (RuntimeException e) {
             LOG.debug("inspect of {} after exit failed: {}", handle, e.getMessage());
         }
+        if (allowOomGrace && !oom && memoryLimited && Integer.valueOf(137).equals(exitCode)) {
+            // dockerd may handle the kernel's OOM notice just after the exit: give its oom event a moment to arrive
+            exitScheduled = true;
+            Integer code = exitCode;
+            try {
+                core.timers.schedule(() -> strand.execute(() -> exited(code, oomSeen || oomKilledNow())),
+                        OOM_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                exitScheduled = false;
+            }
+        }
         exited(exitCode, oom);
+    }
+
+    private boolean oomKilledNow() {
+        try {
+            return Boolean.TRUE.equals(core.docker.inspectContainerCmd(containerId).exec().getState().getOOMKilled());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private void exited(Integer exitCode, boolean oom) {
