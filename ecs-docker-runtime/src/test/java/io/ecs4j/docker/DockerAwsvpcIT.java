@@ -47,6 +47,7 @@ class DockerAwsvpcIT {
         assertThat(sandbox.networkBindings()).singleElement().satisfies(b -> {
             assertThat(b.bindIp()).isEqualTo("127.0.0.1");
             assertThat(b.containerPort()).isEqualTo(8080);
+            assertThat(b.hostPort()).as("dynamic: tasks on one host must not collide").isPositive();
         });
         ContainerHandle app = fx.launch(fx.spec(server, "app", DockerFixture.httpd(8080, "vpc"))
                 .networkMode(NetworkMode.AWSVPC).sandbox(sandbox).initProcessEnabled(true)
@@ -55,7 +56,7 @@ class DockerAwsvpcIT {
                 .networkMode(NetworkMode.AWSVPC).sandbox(sandbox).build());
         RuntimeEvent.Started started = fx.awaitStarted(app);
 
-        assertThat(started.networkBindings()).containsExactlyElementsOf(sandbox.networkBindings());
+        assertThat(started.networkBindings()).as("the pause container publishes the task's ports").isEmpty();
         assertThat(fx.awaitExited(sidecar).exitCode()).as("sidecar reached the app on localhost").isZero();
         NetworkBinding published = sandbox.networkBindings().get(0);
         assertThat(DockerFixture.httpGet(published.hostPort())).isEqualTo("vpc\n");

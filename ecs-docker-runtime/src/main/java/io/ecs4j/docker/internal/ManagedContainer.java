@@ -159,6 +159,7 @@ final class ManagedContainer {
         return cancelRequested;
     }
 
+    /** What this container published: nothing for awsvpc (the pause container did) and none. */
     private List<NetworkBinding> bindings(InspectContainerResponse inspect) {
         NetworkMode mode = spec.networkMode();
         List<NetworkBinding> out = new ArrayList<>();
@@ -166,14 +167,6 @@ final class ManagedContainer {
             for (PortSpec p : spec.ports()) {
                 int port = p.hostPort() == 0 ? p.containerPort() : p.hostPort();
                 out.add(new NetworkBinding("0.0.0.0", p.containerPort(), port, p.protocol()));
-            }
-        } else if (mode == NetworkMode.AWSVPC && spec.sandbox() != null) {
-            // the pause container published them; report those of this container's ports
-            for (NetworkBinding b : spec.sandbox().networkBindings()) {
-                if (spec.ports().stream().anyMatch(p -> p.containerPort() == b.containerPort()
-                        && p.protocol() == b.protocol())) {
-                    out.add(b);
-                }
             }
         } else if (mode == NetworkMode.BRIDGE) {
             out.addAll(publishedBindings(inspect, spec.ports()));

@@ -72,6 +72,9 @@ public final class RuntimeCore implements AutoCloseable {
     }
 
     void emit(RuntimeEvent event) {
+        if (closed) {
+            return;   // close() promises no further events
+        }
         try {
             sink.accept(event);
         } catch (RuntimeException e) {

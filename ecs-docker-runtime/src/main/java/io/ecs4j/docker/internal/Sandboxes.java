@@ -72,7 +72,7 @@ final class Sandboxes {
                         core.settings.scopeLabels()))
                 .withHostConfig(HostConfig.newHostConfig()
                         .withNetworkMode(network)
-                        .withPortBindings(ContainerConfigs.bindings(spec.ports(), core.settings.bindAddress())));
+                        .withPortBindings(ContainerConfigs.bindings(dynamic(spec.ports()), core.settings.bindAddress())));
         if (core.settings.pauseImage() == null) {
             create.withEntrypoint(PauseImage.BINARY);
         }
@@ -98,6 +98,15 @@ final class Sandboxes {
                 .filter(n -> network.equals(n.getNetworkID())).map(ContainerNetwork::getIpAddress)
                 .findFirst().orElse(null);
         return new TaskSandbox(spec.taskArn(), id, ip, ManagedContainer.publishedBindings(inspect, spec.ports()));
+    }
+
+    /**
+     * On AWS a task's ports live on its own ENI, so two tasks can both use 8080; on one Docker host they would collide.
+     * The task is reachable at {@code <privateIpv4>:<containerPort>} on the cluster network, and from the host through
+     * a dynamic port on the bind address, reported in {@link TaskSandbox#networkBindings()}.
+     */
+    private static List<io.ecs4j.spi.runtime.PortSpec> dynamic(List<io.ecs4j.spi.runtime.PortSpec> ports) {
+        return ports.stream().map(p -> new io.ecs4j.spi.runtime.PortSpec(p.containerPort(), 0, p.protocol())).toList();
     }
 
     String pauseName(TaskArn taskArn) {
@@ -167,27 +176,47 @@ final class Sandboxes {
 
     void release(TaskSandboxSpec spec) {
         strand(spec.taskArn()).execute(() -> {
-            TaskArn taskArn = spec.taskArn();
-            Map<String, String> filter = new java.util.LinkedHashMap<>(Labels.filter(core.settings.scopeLabels()));
-            filter.put(Labels.TASK_ARN, taskArn.toString());
-            filter.put(Labels.ROLE, Labels.ROLE_PAUSE);
-            for (Container pause : core.docker.listContainersCmd().withShowAll(true).withLabelFilter(filter).exec()) {
-                try {
-                    core.docker.removeContainerCmd(pause.getId()).withForce(true).withRemoveVolumes(true).exec();
-                } catch (NotFoundException e) {
-                    // gone already
-                }
+            try {
+                removePauseContainers(spec.taskArn());
+                forgetScratchVolumes(spec.taskArn());
+            } catch (RuntimeException e) {
+                LOG.warn("release of task {} incomplete: {}", spec.taskArn(), DockerErrors.detail(e));
+            } finally {
+                strands.remove(spec.taskArn());
             }
-            filter.put(Labels.ROLE, Labels.ROLE_SCRATCH);
-            Set<String> volumes = ConcurrentHashMap.newKeySet();
-            var listed = core.docker.listVolumesCmd().withFilter("label", labelFilters(filter)).exec().getVolumes();
-            if (listed != null) {
-                listed.forEach(v -> volumes.add(v.getName()));
+        });
+    }
+
+    private void removePauseContainers(TaskArn taskArn) {
+        Map<String, String> filter = taskFilter(taskArn, Labels.ROLE_PAUSE);
+        for (Container pause : core.docker.listContainersCmd().withShowAll(true).withLabelFilter(filter).exec()) {
+            try {
+                core.docker.removeContainerCmd(pause.getId()).withForce(true).withRemoveVolumes(true).exec();
+            } catch (NotFoundException e) {
+                // gone already
             }
+        }
+    }
+
+    /** Removes the task's scratch volumes now, or (while stopped containers still mount them) with the last one. */
+    private void forgetScratchVolumes(TaskArn taskArn) {
+        Set<String> volumes = ConcurrentHashMap.newKeySet();
+        var listed = core.docker.listVolumesCmd()
+                .withFilter("label", labelFilters(taskFilter(taskArn, Labels.ROLE_SCRATCH))).exec().getVolumes();
+        if (listed != null) {
+            listed.forEach(v -> volumes.add(v.getName()));
+        }
+        if (!volumes.isEmpty()) {
             pendingVolumes.put(taskArn, volumes);
             removeVolumesIfUnused(taskArn);
-            strands.remove(taskArn);
-        });
+        }
+    }
+
+    private Map<String, String> taskFilter(TaskArn taskArn, String role) {
+        Map<String, String> filter = new java.util.LinkedHashMap<>(Labels.filter(core.settings.scopeLabels()));
+        filter.put(Labels.TASK_ARN, taskArn.toString());
+        filter.put(Labels.ROLE, role);
+        return filter;
     }
 
     /** A container was removed: if it was its released task's last, remove the task's scratch volumes now. */
