@@ -53,8 +53,8 @@ final class LogReader {
         try {
             docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTimestamps(true)
                     .withFollowStream(false).exec(callback).awaitCompletion(60, TimeUnit.SECONDS);
-        } catch (NotFoundException e) {
-            return List.of();   // removed: nothing to read any more
+        } catch (NotFoundException | com.github.dockerjava.api.exception.ConflictException e) {
+            return List.of();   // removed, or being removed: nothing to read any more
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading logs of " + containerId, e);

@@ -270,6 +270,7 @@ final class ManagedContainer {
                 closePull();
             }
         }
+        core.forgetHandle(this);
         strand.execute(this::doRemove);
     }
 

@@ -155,17 +155,18 @@ public final class RuntimeCore implements AutoCloseable {
         return true;
     }
 
+    /** The handle is unknown from now on (remove() promises that when it returns); its Docker work may go on. */
+    void forgetHandle(ManagedContainer c) {
+        byHandle.remove(c.handle(), c);
+    }
+
+    /** The container is gone from Docker. */
     void forget(ManagedContainer c) {
         byHandle.remove(c.handle(), c);
         if (c.containerId() != null) {
             byId.remove(c.containerId(), c);
         }
         sandboxes.containerRemoved(c.handle().taskArn());
-    }
-
-    /** Whether any container of the task is still known (not removed). */
-    boolean hasContainers(io.ecs4j.model.TaskArn taskArn) {
-        return byHandle.keySet().stream().anyMatch(h -> h.taskArn().equals(taskArn));
     }
 
     private void onDockerEvent(Event event) {
