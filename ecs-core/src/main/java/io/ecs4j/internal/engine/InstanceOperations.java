@@ -2,6 +2,7 @@ package io.ecs4j.internal.engine;
 
 import io.ecs4j.EcsException;
 import io.ecs4j.internal.util.ArnParts;
+import io.ecs4j.internal.util.Pagination;
 import io.ecs4j.model.Attribute;
 import io.ecs4j.model.ContainerInstance;
 import io.ecs4j.model.ContainerInstanceArn;
@@ -219,7 +220,8 @@ final class InstanceOperations {
                 arns.add(ci.containerInstanceArn().toString());
             }
         }
-        return Pages.page(arns, r.maxResults(), r.nextToken(), 100, 100);
+        return Pagination.page(arns, arn -> arn, r.maxResults(), r.nextToken(),
+                "ListContainerInstances/" + cluster.name + "/" + r.filter() + "/" + r.status(), 100, 100);
     }
 
     static InstanceState require(ClusterContext cluster, String ref) {
