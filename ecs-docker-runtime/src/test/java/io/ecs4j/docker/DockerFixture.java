@@ -143,7 +143,7 @@ final class DockerFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.io.IOException {
         runtime.close();
         for (Container c : containers(Map.of())) {
             docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
