@@ -69,13 +69,15 @@ public final class TaskDefinitionNormalizer {
     }
 
     /**
-     * The launch types {@code td} validates for, in ECS's order: {@code EXTERNAL} (any network mode but awsvpc),
-     * {@code EC2} (always), {@code FARGATE} (when the Fargate rules pass), {@code MANAGED_INSTANCES} (only when
-     * required, since ecs4j does not model its rules beyond the network mode).
+     * The launch types {@code td} validates for, in ECS's order: {@code EXTERNAL} (only when required: current ECS
+     * describe output lists it only then, older output listed it for every non-awsvpc definition), {@code EC2}
+     * (always), {@code FARGATE} (when the Fargate rules pass), {@code MANAGED_INSTANCES} (only when required, since
+     * ecs4j does not model its rules beyond the network mode). RunTask still accepts launchType EXTERNAL for any
+     * definition compatible with EC2 that is not awsvpc.
      */
     static List<LaunchType> compatibilities(TaskDefinition td) {
         List<LaunchType> out = new ArrayList<>();
-        if (td.networkModeOrDefault() != NetworkMode.AWSVPC) {
+        if (td.requiresCompatibilities().contains(LaunchType.EXTERNAL)) {
             out.add(LaunchType.EXTERNAL);
         }
         out.add(LaunchType.EC2);

@@ -63,7 +63,7 @@ class RealisticTaskDefinitionsTest {
         assertThat(metrics.portMappings()).containsExactly(
                 PortMapping.builder().containerPort(9125).hostPort(0).protocol(TransportProtocol.UDP).build(),
                 PortMapping.builder().containerPort(9102).hostPort(0).protocol(TransportProtocol.TCP).build());
-        assertThat(td.compatibilities()).containsExactly(LaunchType.EXTERNAL, LaunchType.EC2);
+        assertThat(td.compatibilities()).containsExactly(LaunchType.EC2);
         assertThat(attributeNames(td)).contains("com.amazonaws.ecs.capability.logging-driver.json-file",
                 "com.amazonaws.ecs.capability.ecr-auth", "com.amazonaws.ecs.capability.task-iam-role",
                 "com.amazonaws.ecs.capability.docker-remote-api.1.18");
@@ -108,7 +108,7 @@ class RealisticTaskDefinitionsTest {
         assertThat(td.container("collector").portMappings()).extracting(PortMapping::hostPort).containsExactly(24224, 24224);
         assertThat(td.volumes().get(2).host().sourcePath()).isNull();
         assertThat(td.volumes().get(1).dockerVolumeConfiguration().driverOpts()).containsEntry("type", "tmpfs");
-        assertThat(td.compatibilities()).containsExactly(LaunchType.EXTERNAL, LaunchType.EC2);
+        assertThat(td.compatibilities()).containsExactly(LaunchType.EC2);
         assertThat(attributeNames(td)).contains("ecs.capability.pid-ipc-namespace-sharing");
     }
 

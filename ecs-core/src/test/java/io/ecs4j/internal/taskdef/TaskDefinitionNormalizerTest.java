@@ -72,9 +72,15 @@ class TaskDefinitionNormalizerTest {
     }
 
     @Test
-    void normalize_whenBridgeDefinition_isCompatibleWithExternalAndEc2() {
+    void normalize_whenBridgeDefinition_isCompatibleWithEc2Only() {
         assertThat(normalize(taskDef(container("a").build()).build()).compatibilities())
-                .containsExactly(LaunchType.EXTERNAL, LaunchType.EC2);
+                .containsExactly(LaunchType.EC2);
+    }
+
+    @Test
+    void normalize_whenExternalRequired_listsExternalFirst() {
+        assertThat(normalize(taskDef(container("a").build()).requiresCompatibilities(LaunchType.EXTERNAL).build())
+                .compatibilities()).containsExactly(LaunchType.EXTERNAL, LaunchType.EC2);
     }
 
     @Test
