@@ -52,6 +52,8 @@ import java.util.concurrent.CompletionStage;
  * }
  */
 public final class DockerRuntime implements ContainerRuntime {
+    private volatile HostCapacity cachedCapacity;
+
 
     private static final Set<RuntimeCapability> CAPABILITIES = Set.copyOf(EnumSet.of(
             RuntimeCapability.REAL_CONTAINERS, RuntimeCapability.HEALTH_CHECKS, RuntimeCapability.PORT_PUBLISHING,
@@ -180,6 +182,18 @@ public final class DockerRuntime implements ContainerRuntime {
     @Override
     public List<DiscoveredContainer> discover() {
         return core().discover();
+    }
+
+    /** The host's capacity ({@link #hostCapacity()}) as the SPI reports it; queried once, then cached. */
+    @Override
+    public java.util.Optional<io.ecs4j.spi.runtime.HostResources> hostResources() {
+        HostCapacity capacity = cachedCapacity;
+        if (capacity == null) {
+            capacity = hostCapacity();
+            cachedCapacity = capacity;
+        }
+        return java.util.Optional.of(new io.ecs4j.spi.runtime.HostResources(capacity.cpuUnits(),
+                (int) Math.min(Integer.MAX_VALUE, capacity.memoryMiB())));
     }
 
     /**

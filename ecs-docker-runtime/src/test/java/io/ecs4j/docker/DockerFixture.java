@@ -32,7 +32,7 @@ final class DockerFixture implements AutoCloseable {
     static final String RUN_LABEL = "io.ecs4j.test-run";
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    final String runId = HexFormat.of().formatHex(randomBytes(4));
+    final String runId = newRunId();
     final String cluster = "it-" + runId;
     final EventLog events = new EventLog();
     final DockerClient docker = TestDocker.client();
@@ -145,7 +145,15 @@ final class DockerFixture implements AutoCloseable {
     @Override
     public void close() throws java.io.IOException {
         runtime.close();
-        for (Container c : containers(Map.of())) {
+        removeAll(docker, runId);
+        time.close();
+        docker.close();
+    }
+
+    /** Removes every container, volume and network labelled with test run {@code runId}. */
+    static void removeAll(DockerClient docker, String runId) {
+        for (Container c : docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(RUN_LABEL, runId)).exec()) {
             docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
         }
         var volumes = docker.listVolumesCmd().withFilter("label", List.of(RUN_LABEL + "=" + runId)).exec()
@@ -155,8 +163,10 @@ final class DockerFixture implements AutoCloseable {
         }
         docker.listNetworksCmd().withFilter("label", List.of(RUN_LABEL + "=" + runId)).exec()
                 .forEach(n -> docker.removeNetworkCmd(n.getId()).exec());
-        time.close();
-        docker.close();
+    }
+
+    static String newRunId() {
+        return HexFormat.of().formatHex(randomBytes(4));
     }
 
     private static byte[] randomBytes(int n) {
