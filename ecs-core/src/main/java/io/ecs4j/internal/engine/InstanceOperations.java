@@ -37,8 +37,9 @@ final class InstanceOperations {
 
     ContainerInstance register(ClusterContext cluster, RegisterContainerInstanceRequest r) {
         cluster.requireActive();
-        int cpu = r.cpu() == null ? InstanceDefaults.CPU : r.cpu();
-        int memory = r.memory() == null ? InstanceDefaults.MEMORY : r.memory();
+        var host = ecs.runtime().hostResources();
+        int cpu = r.cpu() != null ? r.cpu() : host.map(h -> h.cpuUnits()).orElse(InstanceDefaults.CPU);
+        int memory = r.memory() != null ? r.memory() : host.map(h -> h.memoryMiB()).orElse(InstanceDefaults.MEMORY);
         if (cpu < 0) {
             throw EcsException.invalidParameter("cpu", "cpu must not be negative.");
         }
