@@ -4,6 +4,7 @@ import io.ecs4j.LocalEcs;
 import io.ecs4j.model.Attribute;
 import io.ecs4j.request.RegisterContainerInstanceRequest;
 import io.ecs4j.server.EcsServer;
+import io.ecs4j.server.internal.wire.WireException;
 import io.ecs4j.spi.runtime.RuntimeProvider;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -154,7 +155,14 @@ public final class ServerCommand {
     /** A factory of started {@code LocalEcs} instances on real time (each owns its {@code TimeSource.system()}), with the runtime and instances asked for. */
     static Function<String, LocalEcs> factory(Options options) {
         RuntimeProvider provider = provider(options.runtime());
+        boolean simulated = provider.name().equals("in-memory");
         return region -> {
+            if (!simulated && !region.equals(options.region())) {
+                // One engine's containers cannot be shared by independent control planes.
+                throw WireException.client("This ecs4j endpoint runs the " + provider.name() + " runtime and serves"
+                        + " region " + options.region() + " only, but the request is for region " + region
+                        + ". Configure your client for region " + options.region() + ".");
+            }
             LocalEcs ecs = LocalEcs.builder()
                     .region(region)
                     .accountId(options.account())
