@@ -35,7 +35,8 @@ public final class WireProtocol {
         this(regions, Operations.all());
     }
 
-    WireProtocol(RegionRouter regions, Map<String, Operation> operations) {
+    /** A protocol serving {@code operations} only (for baselines and tests). */
+    public WireProtocol(RegionRouter regions, Map<String, Operation> operations) {
         this.regions = Objects.requireNonNull(regions, "regions");
         this.operations = Map.copyOf(operations);
     }
