@@ -32,7 +32,13 @@ public final class WireProtocol {
     private final Map<String, Operation> operations;
 
     public WireProtocol(RegionRouter regions) {
-        this(regions, Operations.all());
+        this(regions, allOperations());
+    }
+
+    private static Map<String, Operation> allOperations() {
+        Map<String, Operation> ops = Operations.all();
+        new AccountSettings().register(ops);
+        return ops;
     }
 
     /** A protocol serving {@code operations} only (for baselines and tests). */
