@@ -72,8 +72,15 @@ class ServerCommandTest {
 
     @Test
     void provider_unknownRuntime_namesTheAvailableOnes() {
-        assertThatThrownBy(() -> ServerCommand.provider("docker"))
-                .hasMessageContaining("no container runtime named 'docker'")
-                .hasMessageContaining("in-memory");
+        assertThatThrownBy(() -> ServerCommand.provider("podman"))
+                .hasMessageContaining("no container runtime named 'podman'")
+                .hasMessageContaining("in-memory")
+                .hasMessageContaining("docker");
+    }
+
+    @Test
+    void provider_bundledRuntimes_areFound() {
+        assertThat(ServerCommand.provider("in-memory").name()).isEqualTo("in-memory");
+        assertThat(ServerCommand.provider("docker").name()).isEqualTo("docker");
     }
 }
