@@ -2,7 +2,7 @@ package io.ecs4j.server;
 
 import io.ecs4j.LocalEcs;
 import io.ecs4j.server.internal.cli.ServerCommand;
-import io.ecs4j.server.internal.http.JettyEndpoint;
+import io.ecs4j.server.internal.http.NettyEndpoint;
 import io.ecs4j.server.internal.wire.RegionRouter;
 import io.ecs4j.server.internal.wire.Regions;
 import io.ecs4j.server.internal.wire.WireProtocol;
@@ -40,7 +40,7 @@ public final class EcsServer implements AutoCloseable {
     private final String host;
     private final RegionRouter regions;
     private final Regions.OnDemand ownedRegions;
-    private final JettyEndpoint endpoint;
+    private final NettyEndpoint endpoint;
     private final WireProtocol protocol;
     private final LocalEcs embedded;
     private final Object lock = new Object();
@@ -60,7 +60,7 @@ public final class EcsServer implements AutoCloseable {
             this.regions = ownedRegions;
         }
         this.protocol = new WireProtocol(regions);
-        this.endpoint = new JettyEndpoint(b.host, b.port, b.maxRequestBytes, b.workerThreads, protocol);
+        this.endpoint = new NettyEndpoint(b.host, b.port, b.maxRequestBytes, b.workerThreads, b.ioThreads, protocol);
         this.embedded = b.localEcs;
     }
 
@@ -150,12 +150,9 @@ public final class EcsServer implements AutoCloseable {
             if (state == State.CLOSED) {
                 return;
             }
-            boolean started = state == State.RUNNING;
             state = State.CLOSED;
             try {
-                if (started) {
-                    endpoint.close();
-                }
+                endpoint.close();
             } finally {
                 if (ownedRegions != null) {
                     ownedRegions.close();
@@ -192,6 +189,7 @@ public final class EcsServer implements AutoCloseable {
         private int port;
         private int maxRequestBytes = 1 << 20;
         private int workerThreads = 200;
+        private int ioThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
         private Builder() {
         }
@@ -256,6 +254,15 @@ public final class EcsServer implements AutoCloseable {
                 throw new IllegalArgumentException("workerThreads must be at least 4: " + workerThreads);
             }
             this.workerThreads = workerThreads;
+            return this;
+        }
+
+        /** The number of I/O threads. Default: the number of processors, at most 4. */
+        public Builder ioThreads(int ioThreads) {
+            if (ioThreads < 1) {
+                throw new IllegalArgumentException("ioThreads must be at least 1: " + ioThreads);
+            }
+            this.ioThreads = ioThreads;
             return this;
         }
 

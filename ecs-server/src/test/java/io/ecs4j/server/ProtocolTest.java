@@ -215,6 +215,38 @@ class ProtocolTest {
     }
 
     @Test
+    void malformedHttp_isAnsweredInTheAwsErrorShapeAndClosed() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(fixture.endpoint().getHost(), fixture.endpoint().getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n{}"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("X-Amzn-ErrorType: SerializationException")
+                    .contains("\"__type\":\"SerializationException\"").containsIgnoringCase("connection: close");
+        }
+    }
+
+    @Test
+    void pipelinedRequests_areAnsweredInOrder() throws Exception {
+        String create = "{\"clusterName\":\"pipelined\"}";
+        String request = "POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: AmazonEC2ContainerServiceV20141113.%s\r\n"
+                + "Content-Type: application/x-amz-json-1.1\r\nContent-Length: %d\r\n%s\r\n%s";
+        String all = String.format(request, "CreateCluster", create.length(), "", create)
+                + String.format(request, "DescribeClusters", 2, "Connection: close\r\n", "{}");
+        try (java.net.Socket socket = new java.net.Socket(fixture.endpoint().getHost(), fixture.endpoint().getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(all.getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            int first = answer.indexOf("\"cluster\":{");
+            int second = answer.indexOf("\"clusters\":[");
+            assertThat(first).isPositive();
+            assertThat(second).isGreaterThan(first);
+        }
+    }
+
+    @Test
     void get_is405WithAwsErrorShape() {
         RawHttp.Reply r = http.send(HttpRequest.newBuilder(fixture.endpoint()).GET().build());
 

@@ -7,7 +7,7 @@ import io.ecs4j.model.Task;
 import io.ecs4j.request.RegisterContainerInstanceRequest;
 import io.ecs4j.request.RunTaskRequest;
 import io.ecs4j.server.EcsServer;
-import io.ecs4j.server.internal.http.JettyEndpoint;
+import io.ecs4j.server.internal.http.NettyEndpoint;
 import io.ecs4j.server.internal.wire.Operation;
 import io.ecs4j.server.internal.wire.RegionRouter;
 import io.ecs4j.server.internal.wire.WireJson;
@@ -25,7 +25,7 @@ import java.util.Map;
  *   <li>the real endpoint: an {@link EcsServer} on a real-time {@link LocalEcs} with the in-memory runtime, seeded
  *       with cluster {@code bench} (10 instances, 100 running tasks) and the task definitions {@code bench-ec2} and
  *       {@code bench-fargate};</li>
- *   <li>the baseline: the same HTTP stack ({@link JettyEndpoint}) and protocol code with one operation that does
+ *   <li>the baseline: the same HTTP stack ({@link NettyEndpoint}) and protocol code with one operation that does
  *       nothing and answers {@code {}}.</li>
  * </ul>
  * Writes the ports and request bodies to {@code <dir>} for {@link HttpLoad}, then runs until killed.
@@ -56,7 +56,7 @@ public final class HttpBenchServer {
                 tasks.add(t.taskArn().toString());
             }
         }
-        EcsServer server = EcsServer.builder().localEcs(ecs).port(0).build().start();
+        EcsServer server = EcsServer.builder().localEcs(ecs).port(0).ioThreads(1).build().start();
 
         RegionRouter nobody = new RegionRouter() {
             @Override
@@ -70,7 +70,7 @@ public final class HttpBenchServer {
             }
         };
         Operation nothing = new Operation("DescribeClusters", false, (e, in) -> WireJson.object());
-        JettyEndpoint baseline = new JettyEndpoint("127.0.0.1", 0, 1 << 20, 200,
+        NettyEndpoint baseline = new NettyEndpoint("127.0.0.1", 0, 1 << 20, 200, 1,
                 new WireProtocol(nobody, Map.of("DescribeClusters", nothing)));
         baseline.start();
 
