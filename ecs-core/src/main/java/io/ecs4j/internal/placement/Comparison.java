@@ -24,8 +24,8 @@ import java.util.regex.PatternSyntaxException;
  * ordering operators false and their negations true. {@code registeredAt} arguments denote an interval: a whole day
  * for {@code 2018-06-18}, one second for a timestamp; {@code ==} means "inside", {@code <} "before it", {@code >}
  * "after it". {@code task:group} is the set of groups on the instance: {@code ==} is true when one of them equals the
- * argument, {@code !=} when none does. Ordering on attributes compares numerically when both sides are decimal
- * numbers, else as strings.
+ * argument, {@code !=} when none does. Ordering on attributes compares numbers when the argument is a decimal
+ * number (an instance value that is not one never matches), else strings.
  */
 public final class Comparison implements Expression {
     private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,30}(\\.\\d{1,30})?");
@@ -156,15 +156,16 @@ public final class Comparison implements Expression {
             case NOT_MATCHES:
                 return value == null || !pattern.matcher(value).matches();
             default:
-                return value != null && ordered(compareOrdered(value));
+                return value != null && compareOrdered(value);
         }
     }
 
-    private int compareOrdered(String value) {
-        if (number != null && DECIMAL.matcher(value).matches()) {
-            return new BigDecimal(value).compareTo(number);
+    private boolean compareOrdered(String value) {
+        if (number != null) {
+            // a numeric argument compares numbers only: "size > 9" is false for "abc"
+            return DECIMAL.matcher(value).matches() && ordered(new BigDecimal(value).compareTo(number));
         }
-        return value.compareTo(text);
+        return ordered(value.compareTo(text));
     }
 
     /** Applies an ordering or (in)equality operator to the sign of "instance value compared to argument". */

@@ -21,7 +21,8 @@ import java.util.Map;
  *
  * Keywords ({@code and}, {@code or}, {@code not} and the word operators) are matched case-insensitively; subjects and
  * literals are case-sensitive. A bare literal ends at whitespace, {@code )}, and inside a list at {@code ,} or
- * {@code ]}; quote literals that contain those. Quoted literals accept {@code \'}, {@code \"} and {@code \\}.
+ * {@code ]}, and cannot start with {@code = ! < >}; quote literals that contain those. Quoted literals accept
+ * {@code \'}, {@code \"} and {@code \\}.
  *
  * <p>{@link #parse} is a pure function; an instance adds a bounded cache keyed by expression text, and is confined to
  * one thread (the cluster loop).
@@ -269,6 +270,9 @@ public final class QueryLanguage {
                 throw error(start, "a closing " + q + " for the literal starting here");
             }
             int start = pos;
+            if ("=!<>".indexOf(q) >= 0) {
+                throw error(pos, "a value");
+            }
             while (pos < src.length()) {
                 char c = src.charAt(pos);
                 if (Character.isWhitespace(c) || c == ')' || (inList && (c == ',' || c == ']'))
