@@ -11,6 +11,8 @@ final class GroupState {
     final String name;
     int total;
     final IntIntMap slots = new IntIntMap();
+    /** Bit per slot hosting at least one task: the distinctInstance and spread(instanceId) test on the hot path. */
+    private long[] hosts = new long[1];
     /** attribute name -> bucket value ({@link ClusterState#MISSING} when absent) -> count. */
     private Map<String, Map<String, int[]>> buckets;
 
@@ -39,10 +41,25 @@ final class GroupState {
         return c == null ? 0 : c[0];
     }
 
+    /** Whether {@code slot} hosts at least one counted task of the group. */
+    boolean hosts(int slot) {
+        int w = slot >>> 6;
+        return w < hosts.length && (hosts[w] & (1L << slot)) != 0;
+    }
+
     /** Records {@code delta} tasks on {@code slot}. */
     void add(int slot, int delta, ClusterState state) {
         total += delta;
-        slots.add(slot, delta);
+        int now = slots.add(slot, delta);
+        int w = slot >>> 6;
+        if (w >= hosts.length) {
+            hosts = java.util.Arrays.copyOf(hosts, Math.max(w + 1, hosts.length * 2));
+        }
+        if (now > 0) {
+            hosts[w] |= 1L << slot;
+        } else {
+            hosts[w] &= ~(1L << slot);
+        }
         if (buckets != null) {
             for (Map.Entry<String, Map<String, int[]>> e : buckets.entrySet()) {
                 adjust(e.getValue(), state.bucketValue(slot, e.getKey()), delta);

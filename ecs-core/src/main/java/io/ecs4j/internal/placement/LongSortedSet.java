@@ -15,6 +15,8 @@ final class LongSortedSet {
     private int[] sizes = new int[4];
     private int blockCount;
     private int size;
+    private int cursorBlock;
+    private int cursorIndex;
 
     int size() {
         return size;
@@ -91,6 +93,36 @@ final class LongSortedSet {
         }
         int i = Arrays.binarySearch(blocks[b], 0, sizes[b], key);
         return blocks[b][i >= 0 ? i : -i - 1];
+    }
+
+    /**
+     * Positions the set's one cursor on the smallest element {@code >= key} and returns it, or {@link #NONE}. Walk on
+     * with {@link #next()}; any change to the set invalidates the cursor.
+     */
+    long seek(long key) {
+        int b = blockFor(key);
+        if (b == blockCount) {
+            cursorBlock = blockCount;
+            return NONE;
+        }
+        int i = Arrays.binarySearch(blocks[b], 0, sizes[b], key);
+        cursorBlock = b;
+        cursorIndex = i >= 0 ? i : -i - 1;
+        return blocks[b][cursorIndex];
+    }
+
+    /** The element after the cursor's, moving the cursor there, or {@link #NONE}: O(1). */
+    long next() {
+        if (cursorBlock >= blockCount) {
+            return NONE;
+        }
+        if (++cursorIndex == sizes[cursorBlock]) {
+            cursorIndex = 0;
+            if (++cursorBlock == blockCount) {
+                return NONE;
+            }
+        }
+        return blocks[cursorBlock][cursorIndex];
     }
 
     /** The smallest element {@code > key}, or {@link #NONE}. */

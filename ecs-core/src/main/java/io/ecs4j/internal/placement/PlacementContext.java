@@ -41,7 +41,7 @@ final class PlacementContext {
     /** Whether the instance in {@code slot} passes every filter; the hot path, allocation-free. */
     boolean feasible(int slot) {
         ClusterState st = s;
-        if (!st.candidate[slot]) {
+        if (!st.candidate[slot] || (c.distinct && gs != null && gs.hosts(slot))) {
             return false;
         }
         for (StaticSet m : c.member) {
@@ -65,7 +65,7 @@ final class PlacementContext {
                 return false;
             }
         }
-        return !c.distinct || groupCount(slot) == 0;
+        return true;
     }
 
     /** The first filter that rejects {@code slot}, in pipeline order, or null when it passes them all. */

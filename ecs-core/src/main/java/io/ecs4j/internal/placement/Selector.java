@@ -109,7 +109,7 @@ final class Selector {
         long bestKey = LongSortedSet.NONE;
         for (Bucket b : buckets) {
             LongSortedSet sorted = b.sorted(cpu, s);
-            for (long k = sorted.ceiling(from); k != LongSortedSet.NONE; k = sorted.higher(k)) {
+            for (long k = sorted.seek(from); k != LongSortedSet.NONE; k = sorted.next()) {
                 if (bestKey != LongSortedSet.NONE && k > bestKey) {
                     break;
                 }
@@ -131,8 +131,8 @@ final class Selector {
         scratch.clear();
         for (Bucket b : buckets) {
             LongSortedSet sorted = b.sorted(cpu, s);
-            for (long k = sorted.ceiling(tieFrom); k != LongSortedSet.NONE && ClusterState.remainingOf(k) == remaining;
-                 k = sorted.higher(k)) {
+            for (long k = sorted.seek(tieFrom); k != LongSortedSet.NONE && ClusterState.remainingOf(k) == remaining;
+                 k = sorted.next()) {
                 scratch.add(ClusterState.slotOf(k));
             }
         }
@@ -151,7 +151,7 @@ final class Selector {
         if (gs.slots.size() < total) {
             for (int t = 0; t < SAMPLES; t++) {
                 int slot = sample(buckets, total);
-                if (gs.slots.get(slot) == 0 && ctx.feasible(slot)) {
+                if (!gs.hosts(slot) && ctx.feasible(slot)) {
                     return slot;
                 }
             }

@@ -19,12 +19,21 @@ class DataStructurePropertiesTest {
         int range = 1 + random.nextInt(2000);
         for (int op = 0; op < 3000; op++) {
             long key = random.nextInt(range);
-            switch (random.nextInt(4)) {
+            switch (random.nextInt(5)) {
                 case 0, 1 -> {
                     set.add(key);
                     model.add(key);
                 }
                 case 2 -> assertThat(set.remove(key)).isEqualTo(model.remove(key));
+                case 3 -> {
+                    long k = set.seek(key);
+                    for (long expected : model.tailSet(key, true)) {
+                        assertThat(k).isEqualTo(expected);
+                        k = set.next();
+                    }
+                    assertThat(k).isEqualTo(LongSortedSet.NONE);
+                    assertThat(set.next()).isEqualTo(LongSortedSet.NONE);
+                }
                 default -> {
                     Long c = model.ceiling(key);
                     assertThat(set.ceiling(key)).isEqualTo(c == null ? LongSortedSet.NONE : c);
