@@ -3,7 +3,6 @@ package io.ecs4j.internal.placement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +42,6 @@ final class ClusterState implements QueryContext {
     boolean[] candidate = new boolean[capacity];
     IntIntMap[] tcp = new IntIntMap[capacity];
     IntIntMap[] udp = new IntIntMap[capacity];
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Map<String, int[]>[] slotGroups = new Map[capacity];
     private long nextSeq;
     int registeredCount;
 
@@ -106,9 +103,11 @@ final class ClusterState implements QueryContext {
             if (candidate[slot]) {
                 removeFromIndexes(slot);
             }
-            if (!old.attributes().equals(s.attributes()) && slotGroups[slot] != null) {
-                for (Map.Entry<String, int[]> e : slotGroups[slot].entrySet()) {
-                    groups.get(e.getKey()).moveBuckets(e.getValue()[0], old.attributes(), s.attributes());
+            if (!old.attributes().equals(s.attributes()) && taskCount[slot] > 0) {
+                for (GroupState gs : groups.values()) {
+                    if (gs.hosts(slot)) {
+                        gs.moveBuckets(gs.slots.get(slot), old.attributes(), s.attributes());
+                    }
                 }
             }
             reservePorts(slot, old.reservedTcpPorts(), old.reservedUdpPorts(), -1);
@@ -159,7 +158,6 @@ final class ClusterState implements QueryContext {
         candidate[slot] = false;
         regCpu[slot] = regMem[slot] = usedCpu[slot] = usedMem[slot] = taskCount[slot] = 0;
         tcp[slot] = udp[slot] = null;
-        slotGroups[slot] = null;
         freeSlots.add(slot);
         stableOrder = null;
     }
@@ -190,7 +188,6 @@ final class ClusterState implements QueryContext {
         candidate = Arrays.copyOf(candidate, n);
         tcp = Arrays.copyOf(tcp, n);
         udp = Arrays.copyOf(udp, n);
-        slotGroups = Arrays.copyOf(slotGroups, n);
         for (AttributeBuckets ab : indexes) {
             ab.grow(n);
         }
@@ -272,15 +269,6 @@ final class ClusterState implements QueryContext {
     /** Adds {@code delta} counted tasks of {@code group} on {@code slot}. */
     void count(int slot, String group, int delta) {
         taskCount[slot] += delta;
-        Map<String, int[]> onSlot = slotGroups[slot];
-        if (onSlot == null) {
-            onSlot = slotGroups[slot] = new HashMap<>(4);
-        }
-        int[] c = onSlot.computeIfAbsent(group, g -> new int[1]);
-        c[0] += delta;
-        if (c[0] == 0) {
-            onSlot.remove(group);
-        }
         GroupState gs = groups.get(group);
         if (gs == null) {
             gs = new GroupState(group);
@@ -398,20 +386,24 @@ final class ClusterState implements QueryContext {
 
     @Override
     public boolean runsGroup(int slot, String group) {
-        Map<String, int[]> onSlot = slotGroups[slot];
-        return onSlot != null && onSlot.containsKey(group);
+        GroupState gs = groups.get(group);
+        return gs != null && gs.hosts(slot);
     }
 
     @Override
     public Iterable<String> groups(int slot) {
-        Map<String, int[]> onSlot = slotGroups[slot];
-        return onSlot == null ? Collections.emptyList() : onSlot.keySet();
+        List<String> out = new ArrayList<>();
+        for (GroupState gs : groups.values()) {
+            if (gs.hosts(slot)) {
+                out.add(gs.name);
+            }
+        }
+        return out;
     }
 
     /** Counted tasks of {@code group} on {@code slot}. */
     int groupCount(int slot, String group) {
-        Map<String, int[]> onSlot = slotGroups[slot];
-        int[] c = onSlot == null ? null : onSlot.get(group);
-        return c == null ? 0 : c[0];
+        GroupState gs = groups.get(group);
+        return gs == null ? 0 : gs.slots.get(slot);
     }
 }

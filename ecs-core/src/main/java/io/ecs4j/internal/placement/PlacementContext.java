@@ -4,30 +4,36 @@ import java.util.Set;
 
 /**
  * One placement decision in progress: the request's footprint and compiled constraints against the cluster state.
- * The filters live here, in pipeline order ({@link Rejection}). Loop-confined; cheap to create.
+ * The filters live here, in pipeline order ({@link Rejection}). Loop-confined; the engine reuses one for
+ * {@code place} so that the hot path allocates nothing here.
  */
 final class PlacementContext {
     private static final int[] NO_PORTS = new int[0];
 
     final ClusterState s;
-    final CompiledRequest c;
-    final String group;
-    final int cpu;
-    final int memory;
-    final int[] tcp;
-    final int[] udp;
+    CompiledRequest c;
+    String group;
+    int cpu;
+    int memory;
+    int[] tcp;
+    int[] udp;
     /** The group's counted tasks, or null when it has none; refreshed after every tentative placement. */
     GroupState gs;
 
-    PlacementContext(ClusterState s, CompiledRequest c, String group, TaskFootprint footprint) {
+    PlacementContext(ClusterState s) {
         this.s = s;
-        this.c = c;
-        this.group = group;
+    }
+
+    /** Points this (reusable) context at a new decision. */
+    PlacementContext reset(CompiledRequest compiled, String taskGroup, TaskFootprint footprint) {
+        this.c = compiled;
+        this.group = taskGroup;
         this.cpu = footprint.cpu();
         this.memory = footprint.memory();
         this.tcp = ports(footprint.tcpPorts());
         this.udp = ports(footprint.udpPorts());
-        this.gs = s.groups.get(group);
+        this.gs = s.groups.get(taskGroup);
+        return this;
     }
 
     void refreshGroup() {

@@ -35,6 +35,7 @@ import java.util.random.RandomGenerator;
  */
 public final class PlacementEngine {
     private static final int COMPILE_CACHE_SIZE = 256;
+    private static final int RECENT = 8;
 
     private final ClusterState state;
     private final Selector selector;
@@ -49,10 +50,17 @@ public final class PlacementEngine {
         }
     };
 
+    /** Compiled requests by the identity of their lists: callers reuse them, and this lookup allocates nothing. */
+    private final Object[][] recentKeys = new Object[RECENT][];
+    private final CompiledRequest[] recent = new CompiledRequest[RECENT];
+    private int recentNext;
+    private final PlacementContext hot;
+
     /** An empty cluster whose random choices come from {@code random} (seed it for reproducible placement). */
     public PlacementEngine(RandomGenerator random) {
         this.state = new ClusterState(random);
         this.selector = new Selector(state);
+        this.hot = new PlacementContext(state);
     }
 
     /** Adds an instance, or updates its status, agent, attributes, resources or reserved ports. */
@@ -111,11 +119,16 @@ public final class PlacementEngine {
      *                               {@link PlacementValidator})
      */
     public PlacementOutcome place(PlacementRequest request) {
-        PlacementContext ctx = context(request);
+        PlacementContext ctx = hot.reset(compile(request), request.group(), request.footprint());
         if (state.registeredCount == 0) {
             return new PlacementOutcome(List.of(), List.of(), true);
         }
         int count = request.count();
+        if (count == 1) {
+            int slot = selector.choose(ctx);
+            return slot < 0 ? new PlacementOutcome(List.of(), List.of(closestFailure(ctx)), false)
+                    : new PlacementOutcome(List.of(state.snap[slot].id()), List.of(), false);
+        }
         List<String> ids = new ArrayList<>(count);
         List<Failure> failures = List.of();
         TaskRecord[] tentative = count > 1 ? new TaskRecord[count - 1] : null;
@@ -164,7 +177,7 @@ public final class PlacementEngine {
 
     /** Explains the decision for the request's next task (its count is ignored), without changing anything. */
     public PlacementExplanation explain(PlacementRequest request) {
-        PlacementContext ctx = context(request);
+        PlacementContext ctx = new PlacementContext(state).reset(compile(request), request.group(), request.footprint());
         Strategy[] chain = ctx.c.chain;
         int chosen = selector.choose(ctx);
         int[] order = state.stableOrder();
@@ -252,7 +265,14 @@ public final class PlacementEngine {
         return ScaleIn.order(state, tasks, group, candidateTaskIds, chain);
     }
 
-    private PlacementContext context(PlacementRequest request) {
+    private CompiledRequest compile(PlacementRequest request) {
+        for (int i = 0; i < RECENT; i++) {
+            Object[] k = recentKeys[i];
+            if (k != null && k[0] == request.constraints() && k[1] == request.strategies()
+                    && k[2] == request.requiredAttributes() && recent[i].epoch == state.staticEpoch) {
+                return recent[i];
+            }
+        }
         CompileKey key = new CompileKey(request.constraints(), request.strategies(), request.requiredAttributes());
         CompiledRequest c = compiled.get(key);
         if (c == null || c.epoch != state.staticEpoch) {
@@ -260,7 +280,10 @@ public final class PlacementEngine {
                     state, language);
             compiled.put(key, c);
         }
-        return new PlacementContext(state, c, request.group(), request.footprint());
+        recentKeys[recentNext] = new Object[] {request.constraints(), request.strategies(), request.requiredAttributes()};
+        recent[recentNext] = c;
+        recentNext = (recentNext + 1) % RECENT;
+        return c;
     }
 
     private Failure closestFailure(PlacementContext ctx) {
