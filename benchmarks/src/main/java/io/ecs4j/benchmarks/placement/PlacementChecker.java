@@ -2,6 +2,7 @@ package io.ecs4j.benchmarks.placement;
 
 import io.ecs4j.internal.placement.TaskFootprint;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,6 +20,12 @@ public final class PlacementChecker {
     private static final Pattern ELIGIBLE = Pattern.compile("m5.*");
 
     private PlacementChecker() {
+    }
+
+    private static boolean seenBefore(BitSet seen, int bit) {
+        boolean before = seen.get(bit);
+        seen.set(bit);
+        return before;
     }
 
     /** What a run achieved. */
@@ -69,9 +76,16 @@ public final class PlacementChecker {
      */
     public static Quality verify(Workload w, int[] placedOn) {
         int n = w.instances.length;
+        BitSet distinctSeen = new BitSet(Workload.SERVICES * n);
+        // per instance once, so that the check itself allocates little (JMH's gc profiler counts it)
+        boolean[] eligible = new boolean[n];
+        int[] azOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            eligible[i] = ELIGIBLE.matcher(w.instances[i].attributes().get("ecs.instance-type")).matches();
+            azOf[i] = Arrays.asList(Workload.AZS).indexOf(w.instances[i].attributes().get("ecs.availability-zone"));
+        }
         long[] cpu = new long[n];
         long[] mem = new long[n];
-        Set<Long> distinctSeen = new HashSet<>();
         int[][] perServiceAz = new int[Workload.SERVICES][Workload.AZS.length];
         long totalCpu = 0;
         long totalMem = 0;
@@ -86,16 +100,15 @@ public final class PlacementChecker {
             mem[i] += fp.memory();
             totalCpu += fp.cpu();
             totalMem += fp.memory();
-            String type = w.instances[i].attributes().get("ecs.instance-type");
-            if (!ELIGIBLE.matcher(type).matches()) {
-                throw new IllegalStateException("task " + w.taskIds[t] + " on " + type + " violates memberOf m5.*");
+            if (!eligible[i]) {
+                throw new IllegalStateException("task " + w.taskIds[t] + " on "
+                        + w.instances[i].attributes().get("ecs.instance-type") + " violates memberOf m5.*");
             }
-            if (w.distinct[service] && !distinctSeen.add((long) service * n + i)) {
+            if (w.distinct[service] && seenBefore(distinctSeen, service * n + i)) {
                 throw new IllegalStateException("service " + service + " has two tasks on instance " + i
                         + " despite distinctInstance");
             }
-            String az = w.instances[i].attributes().get("ecs.availability-zone");
-            perServiceAz[service][Arrays.asList(Workload.AZS).indexOf(az)]++;
+            perServiceAz[service][azOf[i]]++;
         }
         int used = 0;
         for (int i = 0; i < n; i++) {

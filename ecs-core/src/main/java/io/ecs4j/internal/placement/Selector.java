@@ -40,8 +40,11 @@ final class Selector {
         if (chain.length > 0 && chain[0].kind() == Strategy.Kind.SPREAD_ATTRIBUTE) {
             return spreadAttribute(ctx, chain);
         }
+        // the one bucket of all instances; add() rather than addAll(), which copies through toArray()
         allBuckets.clear();
-        allBuckets.addAll(s.all.buckets);
+        for (int i = 0; i < s.all.buckets.size(); i++) {
+            allBuckets.add(s.all.buckets.get(i));
+        }
         return within(ctx, allBuckets, chain, 0);
     }
 
