@@ -1,4 +1,4 @@
-package io.ecs4j.server.bench;
+package io.ecs4j.benchmarks.http;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package io.ecs4j.server.bench;
+package io.ecs4j.benchmarks.http;
 
 import io.ecs4j.LocalEcs;
 import io.ecs4j.inmemory.InMemoryRuntime;
