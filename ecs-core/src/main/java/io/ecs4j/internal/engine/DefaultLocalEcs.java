@@ -377,6 +377,25 @@ public final class DefaultLocalEcs implements LocalEcs {
         return r.items().isEmpty() ? Optional.empty() : Optional.of(r.items().get(0));
     }
 
+    @Override
+    public List<io.ecs4j.model.Attribute> putAttributes(String cluster, List<io.ecs4j.model.Attribute> attributes) {
+        ClusterContext c = cluster(cluster);
+        return c.call(() -> instanceOps.putAttributes(c, attributes));
+    }
+
+    @Override
+    public List<io.ecs4j.model.Attribute> deleteAttributes(String cluster, List<io.ecs4j.model.Attribute> attributes) {
+        ClusterContext c = cluster(cluster);
+        return c.call(() -> instanceOps.deleteAttributes(c, attributes));
+    }
+
+    @Override
+    public Page<io.ecs4j.model.Attribute> listAttributes(io.ecs4j.request.ListAttributesRequest request) {
+        Objects.requireNonNull(request, "request");
+        ClusterContext c = cluster(request.cluster());
+        return instanceOps.listAttributes(c, request);
+    }
+
     // ------------------------------------------------------------------ task definitions
 
     @Override
@@ -423,6 +442,20 @@ public final class DefaultLocalEcs implements LocalEcs {
         Objects.requireNonNull(request, "request");
         ClusterContext c = cluster(request.cluster());
         return c.call(() -> taskOps.runTask(c, request));
+    }
+
+    @Override
+    public io.ecs4j.request.PlacementPlan plan(RunTaskRequest request) {
+        Objects.requireNonNull(request, "request");
+        ClusterContext c = cluster(request.cluster());
+        return c.call(() -> c.placement.plan(taskOps.placementRequest(c, request)));
+    }
+
+    @Override
+    public io.ecs4j.request.PlacementExplanation explain(RunTaskRequest request) {
+        Objects.requireNonNull(request, "request");
+        ClusterContext c = cluster(request.cluster());
+        return c.call(() -> c.placement.explain(taskOps.placementRequest(c, request).withCount(1)));
     }
 
     @Override

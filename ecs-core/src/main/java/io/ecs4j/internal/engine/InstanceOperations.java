@@ -1,6 +1,7 @@
 package io.ecs4j.internal.engine;
 
 import io.ecs4j.EcsException;
+import io.ecs4j.internal.placement.AttributeRules;
 import io.ecs4j.internal.util.ArnParts;
 import io.ecs4j.internal.util.Pagination;
 import io.ecs4j.model.Attribute;
@@ -256,5 +257,113 @@ final class InstanceOperations {
     static String arnFor(ClusterContext cluster, String ref) {
         return ArnParts.isArn(ref) ? ref
                 : new ContainerInstanceArn(cluster.arn.region(), cluster.arn.accountId(), cluster.name, ref).toString();
+    }
+
+    // ------------------------------------------------------------------ attributes
+
+    /** PutAttributes: sets custom attributes on container instances; all validated before any is applied. */
+    List<Attribute> putAttributes(ClusterContext cluster, List<Attribute> attributes) {
+        cluster.requireActive();
+        AttributeRules.checkCustom(attributes);
+        java.util.Map<InstanceState, java.util.Map<String, String>> changes = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            Attribute a = attributes.get(i);
+            InstanceState instance = target(cluster, a, "attributes[" + i + "]");
+            changes.computeIfAbsent(instance, k -> new java.util.LinkedHashMap<>()).put(a.name(), a.value());
+        }
+        for (var entry : changes.entrySet()) {
+            Set<String> custom = customNames(entry.getKey());
+            custom.addAll(entry.getValue().keySet());
+            AttributeRules.checkLimit(custom.size());
+        }
+        List<Attribute> applied = new ArrayList<>();
+        for (var entry : changes.entrySet()) {
+            InstanceState instance = entry.getKey();
+            entry.getValue().forEach(instance::putAttribute);
+            entry.getValue().keySet().forEach(name -> applied.add(instance.attributes.get(name)));
+            cluster.placement.upsertInstance(instance.placementView());
+            cluster.instanceChanged(instance.id());
+        }
+        cluster.flush();
+        return applied;
+    }
+
+    /** DeleteAttributes: removes custom attributes; attributes an instance does not have are ignored. */
+    List<Attribute> deleteAttributes(ClusterContext cluster, List<Attribute> attributes) {
+        if (attributes == null || attributes.isEmpty()) {
+            throw EcsException.invalidParameter("attributes", "Attributes cannot be empty.");
+        }
+        List<InstanceState> targets = new ArrayList<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            Attribute a = attributes.get(i);
+            AttributeRules.checkName(a.name(), "attributes[" + i + "].name");
+            if (a.name().startsWith(AttributeRules.RESERVED_PREFIX)) {
+                throw EcsException.invalidParameter("attributes[" + i + "].name", "Attribute name '" + a.name()
+                        + "' is reserved: attributes starting with 'ecs.' cannot be deleted.");
+            }
+            targets.add(target(cluster, a, "attributes[" + i + "]"));
+        }
+        List<Attribute> deleted = new ArrayList<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            InstanceState instance = targets.get(i);
+            Attribute removed = instance.attributes.remove(attributes.get(i).name());
+            deleted.add(removed != null ? removed : new Attribute(attributes.get(i).name(), attributes.get(i).value(),
+                    "container-instance", instance.arn.toString()));
+            cluster.placement.upsertInstance(instance.placementView());
+            cluster.instanceChanged(instance.id());
+        }
+        cluster.flush();
+        return deleted;
+    }
+
+    Page<Attribute> listAttributes(ClusterContext cluster, io.ecs4j.request.ListAttributesRequest r) {
+        if (!"container-instance".equals(r.targetType())) {
+            throw EcsException.invalidParameter("targetType", "targetType must be container-instance.");
+        }
+        if (r.attributeValue() != null && r.attributeName() == null) {
+            throw EcsException.invalidParameter("attributeValue",
+                    "attributeValue can only be specified together with attributeName.");
+        }
+        List<Attribute> matches = new ArrayList<>();
+        for (String id : cluster.instanceOrder) {
+            ContainerInstance ci = cluster.instanceViews.get(id);
+            if (ci == null || ci.status() == ContainerInstanceStatus.INACTIVE) {
+                continue;
+            }
+            for (Attribute a : ci.attributes()) {
+                if ((r.attributeName() == null || r.attributeName().equals(a.name()))
+                        && (r.attributeValue() == null || r.attributeValue().equals(a.value()))) {
+                    matches.add(a);
+                }
+            }
+        }
+        return Pagination.page(matches, a -> a.targetId() + "|" + a.name(), r.maxResults(), r.nextToken(),
+                "ListAttributes/" + cluster.name + "/" + r.attributeName() + "/" + r.attributeValue(), 100, 100);
+    }
+
+    private static Set<String> customNames(InstanceState instance) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : instance.attributes.keySet()) {
+            if (!name.startsWith("ecs.") && !name.startsWith("com.amazonaws.ecs.")) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    private static InstanceState target(ClusterContext cluster, Attribute a, String field) {
+        if (a.targetType() != null && !a.targetType().equals("container-instance")) {
+            throw EcsException.invalidParameter(field + ".targetType", "targetType must be container-instance.");
+        }
+        if (a.targetId() == null || a.targetId().isEmpty()) {
+            throw EcsException.invalidParameter(field + ".targetId",
+                    "targetId is required: the container instance id or ARN.");
+        }
+        InstanceState instance = find(cluster, a.targetId());
+        if (instance == null || instance.status == ContainerInstanceStatus.INACTIVE) {
+            throw new EcsException(io.ecs4j.EcsErrorCode.TARGET_NOT_FOUND, "Could not find " + a.targetId() + ".",
+                    field + ".targetId");
+        }
+        return instance;
     }
 }
