@@ -97,6 +97,13 @@ public interface LocalEcs extends AutoCloseable {
      */
     LocalEcs start();
 
+    /**
+     * What {@link #start()} found in the runtime and took back: tasks a previous process started (for example before a
+     * JVM restart, with the Docker runtime), which keep their ARNs, and orphan containers that were stopped. Empty for
+     * runtimes that cannot discover containers.
+     */
+    io.ecs4j.request.AdoptionReport adoption();
+
     /** The current lifecycle state. */
     State state();
 

@@ -69,6 +69,7 @@ public final class DefaultLocalEcs implements LocalEcs {
     private final Object lifecycleLock = new Object();
     private volatile State state = State.NEW;
     private volatile Throwable failureCause;
+    private volatile io.ecs4j.request.AdoptionReport adoption = io.ecs4j.request.AdoptionReport.empty();
 
     public DefaultLocalEcs(EngineConfig config, TimeSource timeSource, ContainerRuntime runtime,
                            RandomGenerator random) {
@@ -149,6 +150,7 @@ public final class DefaultLocalEcs implements LocalEcs {
                 if (config.createDefaultCluster()) {
                     createCluster("default");
                 }
+                adoption = new Adoption(this, instanceOps).adopt(runtime.discover());
             } catch (RuntimeException e) {
                 failureCause = e;
                 state = State.FAILED;
@@ -156,6 +158,21 @@ public final class DefaultLocalEcs implements LocalEcs {
             }
         }
         return this;
+    }
+
+    @Override
+    public io.ecs4j.request.AdoptionReport adoption() {
+        return adoption;
+    }
+
+    /** The cluster called {@code name}, created (ACTIVE) when missing. */
+    ClusterContext ensureCluster(String name) {
+        ClusterContext existing = clusters.get(name);
+        if (existing != null) {
+            return existing;
+        }
+        createCluster(name);
+        return clusters.get(name);
     }
 
     @Override

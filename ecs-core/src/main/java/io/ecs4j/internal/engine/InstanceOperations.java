@@ -63,9 +63,7 @@ final class InstanceOperations {
         List<io.ecs4j.model.Tag> tags = Tags.validate(r.tags(), "tags");
         String zone = r.availabilityZone() == null ? ecs.config().region() + "a" : r.availabilityZone();
         String type = r.instanceType() == null ? InstanceDefaults.INSTANCE_TYPE : r.instanceType();
-        VersionInfo version = r.versionInfo() != null ? r.versionInfo()
-                : new VersionInfo(InstanceDefaults.AGENT_VERSION, InstanceDefaults.AGENT_HASH,
-                InstanceDefaults.DOCKER_VERSION);
+        VersionInfo version = r.versionInfo() != null ? r.versionInfo() : defaultVersionInfo();
         String id = ecs.ids().hex32();
         String ec2 = r.ec2InstanceId() == null ? ecs.ids().ec2InstanceId() : r.ec2InstanceId();
         for (InstanceState existing : cluster.instances.values()) {
@@ -74,6 +72,15 @@ final class InstanceOperations {
                 return cluster.instanceViews.get(existing.id());
             }
         }
+        InstanceState instance = create(cluster, id, ec2, version, cpu, memory, tcp, udp, zone, type, r.attributes(),
+                tags);
+        return cluster.instanceViews.get(instance.id());
+    }
+
+    /** Adds an instance with the standard {@code ecs.*} and capability attributes; publishes it. */
+    InstanceState create(ClusterContext cluster, String id, String ec2, VersionInfo version, int cpu, int memory,
+                         Set<Integer> tcp, Set<Integer> udp, String zone, String type, List<Attribute> custom,
+                         List<io.ecs4j.model.Tag> tags) {
         InstanceState instance = new InstanceState(new ContainerInstanceArn(cluster.arn.region(),
                 cluster.arn.accountId(), cluster.name, id), ec2, version, cpu, memory, tcp, udp,
                 cluster.clock().instant(), tags);
@@ -88,7 +95,7 @@ final class InstanceOperations {
         for (String capability : InstanceDefaults.CAPABILITIES) {
             instance.putAttribute(capability, null);
         }
-        for (Attribute a : r.attributes()) {
+        for (Attribute a : custom) {
             instance.putAttribute(a.name(), a.value());
         }
         cluster.instances.put(id, instance);
@@ -96,7 +103,13 @@ final class InstanceOperations {
         cluster.placement.upsertInstance(instance.placementView());
         cluster.instanceChanged(id);
         cluster.flush();
-        return cluster.instanceViews.get(id);
+        return instance;
+    }
+
+    /** The default version info a simulated agent reports. */
+    static VersionInfo defaultVersionInfo() {
+        return new VersionInfo(InstanceDefaults.AGENT_VERSION, InstanceDefaults.AGENT_HASH,
+                InstanceDefaults.DOCKER_VERSION);
     }
 
     private static Set<Integer> ports(List<Integer> ports, String field) {
