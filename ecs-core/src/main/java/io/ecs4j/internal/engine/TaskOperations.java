@@ -137,6 +137,28 @@ final class TaskOperations {
         return new RunTaskResult(tasks, List.of());
     }
 
+    // ------------------------------------------------------------------ plan / explain
+
+    /** The placement request RunTask would make, validated as RunTask validates, changing nothing. */
+    PlacementRequest placementRequest(ClusterContext cluster, RunTaskRequest request) {
+        cluster.requireActive();
+        if (request.count() < 1 || request.count() > 10) {
+            throw EcsException.invalidParameter("count", "count must be between 1 and 10.");
+        }
+        Launch launch = validate(cluster, request.taskDefinition(), request.launchType(), request.group(),
+                request.startedBy(), request.overrides(), request.networkConfiguration(), request.tags(),
+                request.propagateTags(), true);
+        if (launch.launchType() == LaunchType.FARGATE) {
+            throw EcsException.invalidParameter("launchType",
+                    "FARGATE tasks are not placed on container instances; there is no placement to plan.");
+        }
+        List<PlacementConstraint> constraints = new ArrayList<>(launch.taskDefinition().placementConstraints());
+        constraints.addAll(request.placementConstraints());
+        validatePlacement(constraints, request.placementStrategy(), launch.launchType());
+        return new PlacementRequest(request.count(), launch.group(), launch.footprint(), constraints,
+                PlacementDefaults.forRunTask(request.placementStrategy()), requiredAttributes(launch.taskDefinition()));
+    }
+
     // ------------------------------------------------------------------ StartTask
 
     RunTaskResult startTask(ClusterContext cluster, StartTaskRequest request) {
