@@ -65,6 +65,10 @@ final class Operations {
         add(ops, "StopTask", true, Operations::stopTask);
         add(ops, "DescribeTasks", false, Operations::describeTasks);
         add(ops, "ListTasks", false, Operations::listTasks);
+        // attributes
+        add(ops, "PutAttributes", true, Operations::putAttributes);
+        add(ops, "DeleteAttributes", true, Operations::deleteAttributes);
+        add(ops, "ListAttributes", false, Operations::listAttributes);
         return ops;
     }
 
@@ -384,6 +388,56 @@ final class Operations {
                 .nextToken(in.string("nextToken"))
                 .build();
         return page(ecs.listTasks(request), "taskArns");
+    }
+
+    // ------------------------------------------------------------------ attributes
+
+    private static final java.util.Map<String, String> TARGET_TYPE = Enums.strings("container-instance");
+
+    private static io.ecs4j.model.Attribute readTargetAttribute(WireInput in) {
+        String name = in.requiredString("name");
+        String value = in.string("value");
+        String targetType = in.enumValue("targetType", TARGET_TYPE);
+        return new io.ecs4j.model.Attribute(name, value, targetType, in.string("targetId"));
+    }
+
+    static ObjectNode putAttributes(LocalEcs ecs, WireInput in) {
+        List<io.ecs4j.model.Attribute> attributes = requiredObjects(in, "attributes", Operations::readTargetAttribute);
+        return attributes(ecs.putAttributes(in.string("cluster"), attributes));
+    }
+
+    static ObjectNode deleteAttributes(LocalEcs ecs, WireInput in) {
+        List<io.ecs4j.model.Attribute> attributes = requiredObjects(in, "attributes", Operations::readTargetAttribute);
+        return attributes(ecs.deleteAttributes(in.string("cluster"), attributes));
+    }
+
+    static ObjectNode listAttributes(LocalEcs ecs, WireInput in) {
+        io.ecs4j.request.ListAttributesRequest request = io.ecs4j.request.ListAttributesRequest.builder()
+                .cluster(in.string("cluster"))
+                .targetType(in.requiredEnum("targetType", TARGET_TYPE))
+                .attributeName(in.string("attributeName"))
+                .attributeValue(in.string("attributeValue"))
+                .maxResults(in.integer("maxResults"))
+                .nextToken(in.string("nextToken"))
+                .build();
+        Page<io.ecs4j.model.Attribute> page = ecs.listAttributes(request);
+        ObjectNode out = attributes(page.items());
+        WireJson.put(out, "nextToken", page.nextToken());
+        return out;
+    }
+
+    private static ObjectNode attributes(List<io.ecs4j.model.Attribute> attributes) {
+        ObjectNode out = WireJson.object();
+        WireJson.putList(out, "attributes", attributes, true, Shapes::attribute);
+        return out;
+    }
+
+    private static <T> List<T> requiredObjects(WireInput in, String member,
+                                               java.util.function.Function<WireInput, T> reader) {
+        if (!in.has(member)) {
+            throw in.missing(member);
+        }
+        return in.objects(member, reader);
     }
 
     // ------------------------------------------------------------------ helpers
