@@ -44,7 +44,7 @@ final class Enums {
     private Enums() {
     }
 
-    private static <E> Map<String, E> of(E[] values, Function<E, String> wire) {
+    static <E> Map<String, E> of(E[] values, Function<E, String> wire) {
         Map<String, E> m = new LinkedHashMap<>();
         for (E e : values) {
             m.put(wire.apply(e), e);

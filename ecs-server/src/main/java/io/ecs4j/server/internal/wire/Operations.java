@@ -313,7 +313,7 @@ final class Operations {
      * {@code launchType}, or the launch type a {@code capacityProviderStrategy} of the built-in FARGATE providers
      * implies; other capacity providers are not supported.
      */
-    private static LaunchType launchType(WireInput in) {
+    static LaunchType launchType(WireInput in) {
         LaunchType launchType = in.enumValue("launchType", Enums.LAUNCH_TYPE);
         List<String> providers = in.objects("capacityProviderStrategy", s -> s.requiredString("capacityProvider"));
         if (providers.isEmpty()) {
