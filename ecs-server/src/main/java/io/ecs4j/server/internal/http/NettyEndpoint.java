@@ -31,6 +31,8 @@ import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
@@ -59,6 +61,8 @@ public final class NettyEndpoint implements AutoCloseable {
     private static final AsciiString TARGET = AsciiString.cached("X-Amz-Target");
     /** How much of an oversized body is read and dropped before the connection is closed instead. */
     private static final long DISCARD_LIMIT = 64L << 20;
+    /** Keep-alive connections with nothing to do are closed after this long. */
+    private static final int IDLE_SECONDS = 120;
     private static final System.Logger LOG = System.getLogger(NettyEndpoint.class.getName());
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -116,7 +120,8 @@ public final class NettyEndpoint implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(4096, 16 * 1024, 64 * 1024),
+                        ch.pipeline().addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS),
+                                new HttpServerCodec(4096, 16 * 1024, 64 * 1024),
                                 new HttpServerExpectContinueHandler(),
                                 new EcsHandler());
                     }
@@ -307,6 +312,15 @@ public final class NettyEndpoint implements AutoCloseable {
                 ctx.write(response).addListener(ChannelFutureListener.CLOSE);
             } else {
                 ctx.write(response);
+            }
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (event instanceof IdleStateEvent && !busy && current == null && queue.isEmpty()) {
+                ctx.close();
+            } else {
+                ctx.fireUserEventTriggered(event);
             }
         }
 
