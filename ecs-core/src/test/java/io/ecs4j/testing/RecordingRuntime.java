@@ -38,6 +38,7 @@ public final class RecordingRuntime implements ContainerRuntime {
 
     private final List<Call> calls = new ArrayList<>();
     private final Map<ContainerHandle, ContainerLaunchSpec> launched = new LinkedHashMap<>();
+    private final Map<TaskArn, TaskSandboxSpec> sandboxes = new LinkedHashMap<>();
     private RuntimeContext context;
     private boolean autoStart;
     private boolean autoSandbox = true;
@@ -72,6 +73,7 @@ public final class RecordingRuntime implements ContainerRuntime {
     @Override
     public synchronized void prepareTask(TaskSandboxSpec spec) {
         calls.add(new Call("prepare", null, spec.taskArn(), null, null));
+        sandboxes.put(spec.taskArn(), spec);
         if (autoSandbox) {
             context.events().accept(new RuntimeEvent.SandboxReady(new TaskSandbox(spec.taskArn(), null,
                     "10.0.0.9", List.of())));
@@ -126,6 +128,11 @@ public final class RecordingRuntime implements ContainerRuntime {
     /** The calls of one kind, in order. */
     public synchronized List<Call> calls(String kind) {
         return calls.stream().filter(c -> c.kind().equals(kind)).toList();
+    }
+
+    /** The sandbox spec the engine prepared for {@code task}, or null. */
+    public synchronized TaskSandboxSpec sandbox(TaskArn task) {
+        return sandboxes.get(task);
     }
 
     /** The names of the containers launched, in order. */

@@ -94,6 +94,21 @@ final class TaskRun {
         return lastStatus == TaskStatus.STOPPED;
     }
 
+    /** When the task reached RUNNING, or null (for the service scheduler's health and failure rules). */
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    /** Whether an essential container has a health check: then the task's health decides whether it is healthy. */
+    boolean hasEssentialHealthCheck() {
+        for (ContainerRun c : containers) {
+            if (c.definition.essential() && c.hasHealthCheck()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ------------------------------------------------------------------ commands
 
     /** Starts the task: called once, right after placement. */

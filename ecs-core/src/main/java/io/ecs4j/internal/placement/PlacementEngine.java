@@ -140,6 +140,62 @@ public final class PlacementEngine {
         return null;
     }
 
+    /** The tasks of {@code group} on {@code instanceId}. */
+    public int groupTaskCount(String instanceId, String group) {
+        int n = 0;
+        for (Placed p : tasks.values()) {
+            if (p.instanceId.equals(instanceId) && p.group.equals(group)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * TEMPORARY (the real engine applies the strategies): {@code candidateTaskIds} in scale-in order with ECS's default
+     * - the task in the zone with the most tasks of the group, then on the instance with the most.
+     */
+    public List<String> scaleInOrder(String group, List<String> candidateTaskIds,
+                                     List<io.ecs4j.model.PlacementStrategy> strategies) {
+        Map<String, Integer> perInstance = new HashMap<>();
+        Map<String, Integer> perZone = new HashMap<>();
+        for (Placed p : tasks.values()) {
+            if (p.group.equals(group)) {
+                perInstance.merge(p.instanceId, 1, Integer::sum);
+                perZone.merge(zone(p.instanceId), 1, Integer::sum);
+            }
+        }
+        List<String> left = new ArrayList<>(candidateTaskIds);
+        List<String> out = new ArrayList<>(left.size());
+        while (!left.isEmpty()) {
+            int best = 0;
+            long bestScore = Long.MIN_VALUE;
+            for (int i = 0; i < left.size(); i++) {
+                Placed p = tasks.get(left.get(i));
+                long score = p == null ? Long.MAX_VALUE
+                        : (long) perZone.getOrDefault(zone(p.instanceId), 0) * 1_000_000L
+                        + perInstance.getOrDefault(p.instanceId, 0);
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = i;
+                }
+            }
+            String id = left.remove(best);
+            Placed p = tasks.get(id);
+            if (p != null) {
+                perInstance.merge(p.instanceId, -1, Integer::sum);
+                perZone.merge(zone(p.instanceId), -1, Integer::sum);
+            }
+            out.add(id);
+        }
+        return out;
+    }
+
+    private String zone(String instanceId) {
+        InstanceSnapshot i = instances.get(instanceId);
+        return i == null ? "" : String.valueOf(i.attributes().get("ecs.availability-zone"));
+    }
+
     /** TEMPORARY: no query language yet. */
     public List<String> filterInstances(String expression) {
         return new ArrayList<>(instances.keySet());
