@@ -14,7 +14,6 @@ import io.ecs4j.model.TaskStatus;
 import io.ecs4j.request.CreateServiceRequest;
 import io.ecs4j.request.ListTasksRequest;
 import io.ecs4j.testing.Fixtures;
-import io.ecs4j.testing.RecordingRuntime;
 import io.ecs4j.time.VirtualClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,14 +26,14 @@ import java.util.List;
 final class ServiceTestSupport implements AutoCloseable {
     static final String CLUSTER = "default";
     final VirtualClock clock = VirtualClock.create();
-    final RecordingRuntime runtime;
+    final ScriptedRuntime runtime;
     final LocalEcs ecs;
 
     ServiceTestSupport() {
-        this(new RecordingRuntime().autoStart());
+        this(new ScriptedRuntime());
     }
 
-    ServiceTestSupport(RecordingRuntime runtime) {
+    ServiceTestSupport(ScriptedRuntime runtime) {
         this.runtime = runtime;
         this.ecs = Fixtures.localEcs(clock, runtime);
     }
@@ -46,8 +45,20 @@ final class ServiceTestSupport implements AutoCloseable {
 
     /** Registers a task definition ({@code family}, one container of 128 MiB, 256 CPU units). */
     TaskDefinition taskDefinition(String family) {
+        return taskDefinition(family, "busybox:latest");
+    }
+
+    /** Registers a revision of {@code family} whose one container runs {@code image}. */
+    TaskDefinition taskDefinition(String family, String image) {
         return ecs.registerTaskDefinition(TaskDefinition.builder(family)
-                .containerDefinitions(Fixtures.container("app").cpu(256).build()).build());
+                .containerDefinitions(Fixtures.container("app", image).cpu(256).build()).build());
+    }
+
+    /** Registers a revision of {@code family} whose container runs {@code image} with a health check. */
+    TaskDefinition checkedTaskDefinition(String family, String image) {
+        return ecs.registerTaskDefinition(TaskDefinition.builder(family)
+                .containerDefinitions(Fixtures.container("app", image).cpu(256)
+                        .healthCheck(io.ecs4j.model.HealthCheck.shell("true")).build()).build());
     }
 
     ContainerInstance instance(String zone) {
