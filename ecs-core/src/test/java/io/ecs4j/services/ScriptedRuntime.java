@@ -47,6 +47,7 @@ final class ScriptedRuntime implements ContainerRuntime {
     private final Map<String, Behaviour> behaviours = new HashMap<>();
     private final Map<ContainerHandle, ContainerLaunchSpec> live = new LinkedHashMap<>();
     private final List<String> launchedImages = new ArrayList<>();
+    private final List<java.time.Instant> launchTimes = new ArrayList<>();
     private RuntimeContext context;
     private Behaviour defaultBehaviour = Behaviour.HEALTHY;
     Function<ContainerLaunchSpec, Duration> startDelay = spec -> Duration.ZERO;
@@ -85,6 +86,7 @@ final class ScriptedRuntime implements ContainerRuntime {
     @Override
     public synchronized void launch(ContainerLaunchSpec spec) {
         launchedImages.add(spec.image());
+        launchTimes.add(context.timeSource().clock().instant());
         Behaviour behaviour = behaviours.getOrDefault(spec.image(), defaultBehaviour);
         ContainerHandle h = spec.handle();
         switch (behaviour) {
@@ -153,6 +155,10 @@ final class ScriptedRuntime implements ContainerRuntime {
                 emit(new RuntimeEvent.HealthChanged(h, status));
             }
         }
+    }
+
+    synchronized List<java.time.Instant> launchTimes() {
+        return List.copyOf(launchTimes);
     }
 
     synchronized List<String> launchedImages() {
