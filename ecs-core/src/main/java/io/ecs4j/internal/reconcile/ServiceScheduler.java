@@ -286,10 +286,13 @@ public final class ServiceScheduler {
         }
     }
 
-    /** A task of the cluster stopped: services that could not place every task get another try. */
+    /**
+     * A task of the cluster stopped: services that could not place every task get another try, and DAEMON services
+     * look again at DRAINING instances (their tasks there go once the REPLICA tasks are gone).
+     */
     public void capacityFreed() {
         for (ServiceState s : byName.values()) {
-            if (s.waitingForCapacity && s.status == ServiceStatus.ACTIVE) {
+            if ((s.waitingForCapacity || s.isDaemon()) && s.status == ServiceStatus.ACTIVE) {
                 dirty.add(s);
             }
         }
