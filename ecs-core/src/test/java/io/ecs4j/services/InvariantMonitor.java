@@ -37,6 +37,8 @@ final class InvariantMonitor implements Consumer<EcsEvent> {
     volatile int maximumPercent;
     int maxActiveSeen;
     int schedulerStopsOfHealthyTasks;
+    /** After the desired count is lowered: the tasks already there, until they are down to the new bound. */
+    private int ceiling;
 
     InvariantMonitor(String service, Clock clock, boolean withHealthCheck, int desired, int min, int max) {
         this.group = "service:" + service;
@@ -70,6 +72,10 @@ final class InvariantMonitor implements Consumer<EcsEvent> {
         int active = tasks.size();
         maxActiveSeen = Math.max(maxActiveSeen, active);
         int bound = maxTasks(desired, maximumPercent);
+        if (active <= bound) {
+            ceiling = 0;
+        }
+        bound = Math.max(bound, ceiling);
         if (active > bound) {
             violations.add(clock.instant() + ": " + active + " tasks RUNNING/PENDING/STOPPING > " + bound);
         }
@@ -85,6 +91,15 @@ final class InvariantMonitor implements Consumer<EcsEvent> {
                         + " healthy < " + floor);
             }
         }
+    }
+
+    /**
+     * The desired count changes (call before the change is made). When it goes down, the tasks above the new bound
+     * are stopped by the scheduler; until they are, nothing may be added to them.
+     */
+    synchronized void desiredChanged(int newDesired) {
+        ceiling = Math.max(ceiling, tasks.size());
+        desired = newDesired;
     }
 
     synchronized int healthyCount() {

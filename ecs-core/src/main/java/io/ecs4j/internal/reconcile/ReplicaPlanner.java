@@ -85,10 +85,10 @@ final class ReplicaPlanner {
                 } else {
                     (unhealthy ? freeUnhealthy : free).add(t.taskId());
                 }
-            } else if (unusable) {
-                (healthy ? drainingHealthyPrimary : free).add(t.taskId());
             } else if (unhealthy) {
                 unhealthyPrimary.add(t.taskId());
+            } else if (unusable) {
+                (healthy ? drainingHealthyPrimary : free).add(t.taskId());
             } else {
                 keepers.add(t);
                 keeperHealthy.add(healthy);
