@@ -25,7 +25,8 @@ public interface TimeSource extends AutoCloseable {
      *
      * @param delay  how long to wait; zero or negative means "as soon as possible"
      * @param action the action, not null
-     * @return a handle to call the action off
+     * @return a handle to call the action off; after {@link #close()} the action is dropped (it never runs) and the
+     *         handle's {@code cancel()} returns false
      */
     Cancellable schedule(Duration delay, Runnable action);
 
@@ -34,6 +35,7 @@ public interface TimeSource extends AutoCloseable {
      *
      * @param name a short name, used for the thread name and diagnostics
      * @return a new, open loop
+     * @throws java.util.concurrent.RejectedExecutionException after {@link #close()}
      */
     ControlLoop newLoop(String name);
 

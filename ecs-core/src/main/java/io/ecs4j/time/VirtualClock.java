@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -130,6 +131,10 @@ public final class VirtualClock extends Clock implements TimeSource {
         try {
             Instant deadline = delay.isNegative() ? now : now.plus(delay);
             TimerEntry entry = new TimerEntry(deadline, sequence++, action);
+            if (closed) {
+                entry.cancel(); // a closed clock fires nothing (see close())
+                return entry;
+            }
             timers.add(entry);
             return entry;
         } finally {
@@ -153,7 +158,10 @@ public final class VirtualClock extends Clock implements TimeSource {
         }
     }
 
-    /** Cancels all timers and closes all loops. Idempotent. */
+    /**
+     * Cancels all timers and closes all loops. Idempotent. Timers scheduled afterwards never fire; new loops are
+     * refused.
+     */
     @Override
     public void close() {
         lock.lock();
@@ -198,10 +206,16 @@ public final class VirtualClock extends Clock implements TimeSource {
      */
     public void advanceTo(Instant instant) {
         Objects.requireNonNull(instant, "instant");
-        if (instant.isBefore(now)) {
-            throw new IllegalArgumentException("cannot move time backwards from " + now + " to " + instant);
+        lock.lock();
+        try {
+            if (instant.isBefore(now)) {
+                throw new IllegalArgumentException("cannot move time backwards from " + now + " to " + instant);
+            }
+            runUntil(instant);
+        } finally {
+            lock.unlock();
         }
-        advance(Duration.between(now, instant));
+        throwPendingFailure();
     }
 
     /** Fires the timers due at the current instant and drains the loops, until nothing is left to do now. */
@@ -257,7 +271,7 @@ public final class VirtualClock extends Clock implements TimeSource {
         try {
             int count = 0;
             for (TimerEntry entry : timers) {
-                if (!entry.cancelled) {
+                if (!entry.cancelled()) {
                     count++;
                 }
             }
@@ -269,7 +283,7 @@ public final class VirtualClock extends Clock implements TimeSource {
 
     private TimerEntry nextLiveTimer() {
         TimerEntry next = timers.peek();
-        while (next != null && next.cancelled) {
+        while (next != null && next.cancelled()) {
             timers.poll();
             next = timers.peek();
         }
@@ -285,10 +299,12 @@ public final class VirtualClock extends Clock implements TimeSource {
                 break;
             }
             timers.poll();
+            if (!next.markFired()) {
+                continue; // cancelled by another thread after nextLiveTimer() looked at it
+            }
             if (next.deadline.isAfter(now)) {
                 now = next.deadline;
             }
-            next.fired = true;
             try {
                 next.action.run();
             } catch (RuntimeException e) {
@@ -346,27 +362,39 @@ public final class VirtualClock extends Clock implements TimeSource {
     }
 
     private void throwPendingFailure() {
-        RuntimeException failure;
+        RuntimeException failure = takePendingFailure();
+        if (failure != null) {
+            throw pendingFailureException(failure);
+        }
+    }
+
+    private RuntimeException takePendingFailure() {
         lock.lock();
         try {
-            failure = firstFailure;
+            RuntimeException failure = firstFailure;
             firstFailure = null;
+            return failure;
         } finally {
             lock.unlock();
         }
-        if (failure != null) {
-            throw new IllegalStateException("bug: a command failed while the virtual clock was running", failure);
-        }
+    }
+
+    private static IllegalStateException pendingFailureException(RuntimeException failure) {
+        return new IllegalStateException("bug: a command failed while the virtual clock was running", failure);
     }
 
     // ---------------------------------------------------------------- internals
 
     private static final class TimerEntry implements Comparable<TimerEntry>, Cancellable {
+        private static final int PENDING = 0;
+        private static final int FIRED = 1;
+        private static final int CANCELLED = 2;
+
         final Instant deadline;
         final long sequence;
         final Runnable action;
-        volatile boolean cancelled;
-        volatile boolean fired;
+        /** PENDING, then FIRED or CANCELLED, whichever wins the race; so cancel() is exact. */
+        private final AtomicInteger state = new AtomicInteger(PENDING);
 
         TimerEntry(Instant deadline, long sequence, Runnable action) {
             this.deadline = deadline;
@@ -380,13 +408,17 @@ public final class VirtualClock extends Clock implements TimeSource {
             return byDeadline != 0 ? byDeadline : Long.compare(sequence, other.sequence);
         }
 
+        boolean cancelled() {
+            return state.get() == CANCELLED;
+        }
+
+        boolean markFired() {
+            return state.compareAndSet(PENDING, FIRED);
+        }
+
         @Override
         public boolean cancel() {
-            if (fired || cancelled) {
-                return false;
-            }
-            cancelled = true;
-            return true;
+            return state.compareAndSet(PENDING, CANCELLED);
         }
     }
 
@@ -421,6 +453,9 @@ public final class VirtualClock extends Clock implements TimeSource {
         @Override
         public <T> T call(Supplier<T> command) {
             Objects.requireNonNull(command, "command");
+            Object[] result = new Object[1];
+            RuntimeException[] failure = new RuntimeException[1];
+            boolean[] ran = new boolean[1];
             lock.lock();
             try {
                 if (closed) {
@@ -436,9 +471,8 @@ public final class VirtualClock extends Clock implements TimeSource {
                         currentLoop = previous;
                     }
                 }
-                Object[] result = new Object[1];
-                RuntimeException[] failure = new RuntimeException[1];
                 queue.add(() -> {
+                    ran[0] = true;
                     try {
                         result[0] = command.get();
                     } catch (RuntimeException e) {
@@ -446,18 +480,28 @@ public final class VirtualClock extends Clock implements TimeSource {
                     }
                 });
                 drainLoops();
-                if (failure[0] != null) {
-                    throw failure[0];
-                }
-                @SuppressWarnings("unchecked")
-                T value = (T) result[0];
-                return value;
             } finally {
                 lock.unlock();
-                if (!lock.isHeldByCurrentThread()) {
-                    throwPendingFailure();
-                }
             }
+            // Only the outermost driving call reports failures of other commands; nested calls leave them to it.
+            boolean outermost = !lock.isHeldByCurrentThread();
+            if (failure[0] != null) {
+                // The command's own exception wins; a failure of another command rides along instead of masking it.
+                RuntimeException other = outermost ? takePendingFailure() : null;
+                if (other != null && other != failure[0]) {
+                    failure[0].addSuppressed(pendingFailureException(other));
+                }
+                throw failure[0];
+            }
+            if (outermost) {
+                throwPendingFailure();
+            }
+            if (!ran[0]) {
+                throw new RejectedExecutionException("loop " + name + " was closed before the command ran");
+            }
+            @SuppressWarnings("unchecked")
+            T value = (T) result[0];
+            return value;
         }
 
         @Override

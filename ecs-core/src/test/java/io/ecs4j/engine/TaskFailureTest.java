@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** Launch failures, timeouts, OOM, secrets, sandboxes, task health and every stop code the engine sets. */
 class TaskFailureTest {
+    private static final String EXECUTION_ROLE = "arn:aws:iam::000000000000:role/ecsTaskExecutionRole";
     private final VirtualClock clock = VirtualClock.create();
     private final RecordingRuntime runtime = new RecordingRuntime();
     private LocalEcs ecs;
@@ -111,13 +112,13 @@ class TaskFailureTest {
     @Test
     void secrets_resolvedIntoEnvironment_andUnknownSecretFailsTask() {
         start(LocalEcs.builder().secret("arn:aws:secretsmanager:us-east-1:000000000000:secret:db", "s3cr3t"));
-        Task ok = run(TaskDefinition.builder("ok").containerDefinitions(container("app")
+        Task ok = run(TaskDefinition.builder("ok").executionRoleArn(EXECUTION_ROLE).containerDefinitions(container("app")
                 .secrets(new Secret("DB_PASSWORD", "arn:aws:secretsmanager:us-east-1:000000000000:secret:db"))
                 .build()).build());
         assertThat(runtime.spec("app").environment()).containsEntry("DB_PASSWORD", "s3cr3t");
         assertThat(current(ok).desiredStatus().value()).isEqualTo("RUNNING");
 
-        Task bad = run(TaskDefinition.builder("bad").containerDefinitions(container("app")
+        Task bad = run(TaskDefinition.builder("bad").executionRoleArn(EXECUTION_ROLE).containerDefinitions(container("app")
                 .secrets(new Secret("TOKEN", "/unknown/parameter")).build()).build());
         Task stopped = current(bad);
         assertThat(stopped.lastStatus()).isEqualTo(TaskStatus.STOPPED);

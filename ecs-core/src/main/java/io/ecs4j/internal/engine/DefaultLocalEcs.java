@@ -4,6 +4,7 @@ import io.ecs4j.EcsException;
 import io.ecs4j.LocalEcs;
 import io.ecs4j.internal.taskdef.TaskDefinitionRegistry;
 import io.ecs4j.internal.util.ArnParts;
+import io.ecs4j.internal.util.Pagination;
 import io.ecs4j.model.Cluster;
 import io.ecs4j.model.ClusterArn;
 import io.ecs4j.model.ClusterStatus;
@@ -326,7 +327,7 @@ public final class DefaultLocalEcs implements LocalEcs {
         for (String name : clusterOrder) {
             arns.add(clusters.get(name).arn.toString());
         }
-        return Pages.page(arns, maxResults, nextToken, 100, 100);
+        return Pagination.page(arns, arn -> arn, maxResults, nextToken, "ListClusters", 100, 100);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.ecs4j.internal.engine;
 
 import io.ecs4j.EcsException;
 import io.ecs4j.internal.util.ArnParts;
+import io.ecs4j.internal.util.Pagination;
 import io.ecs4j.model.Attribute;
 import io.ecs4j.model.ContainerInstance;
 import io.ecs4j.model.ContainerInstanceArn;
@@ -36,8 +37,9 @@ final class InstanceOperations {
 
     ContainerInstance register(ClusterContext cluster, RegisterContainerInstanceRequest r) {
         cluster.requireActive();
-        int cpu = r.cpu() == null ? InstanceDefaults.CPU : r.cpu();
-        int memory = r.memory() == null ? InstanceDefaults.MEMORY : r.memory();
+        var host = ecs.runtime().hostResources();
+        int cpu = r.cpu() != null ? r.cpu() : host.map(h -> h.cpuUnits()).orElse(InstanceDefaults.CPU);
+        int memory = r.memory() != null ? r.memory() : host.map(h -> h.memoryMiB()).orElse(InstanceDefaults.MEMORY);
         if (cpu < 0) {
             throw EcsException.invalidParameter("cpu", "cpu must not be negative.");
         }
@@ -219,7 +221,8 @@ final class InstanceOperations {
                 arns.add(ci.containerInstanceArn().toString());
             }
         }
-        return Pages.page(arns, r.maxResults(), r.nextToken(), 100, 100);
+        return Pagination.page(arns, arn -> arn, r.maxResults(), r.nextToken(),
+                "ListContainerInstances/" + cluster.name + "/" + r.filter() + "/" + r.status(), 100, 100);
     }
 
     static InstanceState require(ClusterContext cluster, String ref) {

@@ -6,6 +6,7 @@ import io.ecs4j.internal.placement.PlacementOutcome;
 import io.ecs4j.internal.placement.PlacementRequest;
 import io.ecs4j.internal.placement.TaskFootprint;
 import io.ecs4j.internal.util.ArnParts;
+import io.ecs4j.internal.util.Pagination;
 import io.ecs4j.model.Attribute;
 import io.ecs4j.model.ContainerDefinition;
 import io.ecs4j.model.ContainerInstanceStatus;
@@ -554,6 +555,9 @@ final class TaskOperations {
             }
             arns.add(t.taskArn().toString());
         }
-        return Pages.page(arns, request.maxResults(), request.nextToken(), 100, 100);
+        return Pagination.page(arns, arn -> arn, request.maxResults(), request.nextToken(),
+                "ListTasks/" + cluster.name + "/" + request.family() + "/" + request.containerInstance() + "/"
+                        + request.serviceName() + "/" + request.startedBy() + "/" + desired + "/" + request.launchType(),
+                100, 100);
     }
 }

@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -30,6 +30,7 @@ public final class SystemTimeSource implements TimeSource {
     private final Clock clock = Clock.systemUTC();
     private final ScheduledThreadPoolExecutor timer;
     private final List<ThreadLoop> loops = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
 
     public SystemTimeSource() {
         timer = new ScheduledThreadPoolExecutor(1, r -> {
@@ -46,29 +47,57 @@ public final class SystemTimeSource implements TimeSource {
         return clock;
     }
 
+    /** After {@link #close()} the action is dropped and the returned handle's {@code cancel()} returns false. */
     @Override
     public Cancellable schedule(Duration delay, Runnable action) {
+        Objects.requireNonNull(delay, "delay");
         Objects.requireNonNull(action, "action");
-        long nanos = Math.max(0, delay.toNanos());
-        ScheduledFuture<?> future = timer.schedule(() -> {
-            try {
-                action.run();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "bug: timer action failed", e);
+        long nanos = delay.isNegative() ? 0 : saturatedNanos(delay);
+        ScheduledFuture<?> future;
+        try {
+            future = timer.schedule(() -> {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "bug: timer action failed", e);
+                }
+            }, nanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            if (closed) {
+                return () -> false;
             }
-        }, nanos, TimeUnit.NANOSECONDS);
+            throw e;
+        }
         return () -> future.cancel(false);
     }
 
+    private static long saturatedNanos(Duration delay) {
+        try {
+            return delay.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** @throws RejectedExecutionException after {@link #close()} */
     @Override
     public ControlLoop newLoop(String name) {
+        Objects.requireNonNull(name, "name");
+        if (closed) {
+            throw new RejectedExecutionException("time source is closed");
+        }
         ThreadLoop loop = new ThreadLoop(name);
         loops.add(loop);
+        if (closed) { // lost a race with close()
+            loop.close();
+            throw new RejectedExecutionException("time source is closed");
+        }
         return loop;
     }
 
     @Override
     public void close() {
+        closed = true;
         timer.shutdownNow();
         for (ThreadLoop loop : loops) {
             loop.close();
@@ -77,7 +106,7 @@ public final class SystemTimeSource implements TimeSource {
 
     private static final class ThreadLoop implements ControlLoop {
         private final String name;
-        private final ExecutorService executor;
+        private final ThreadPoolExecutor executor;
         private volatile Thread thread;
 
         ThreadLoop(String name) {
@@ -113,8 +142,10 @@ public final class SystemTimeSource implements TimeSource {
             if (inLoop()) {
                 return command.get();
             }
+            CallTask<T> task = new CallTask<>(command);
+            executor.execute(task);
             try {
-                return CompletableFuture.supplyAsync(command, executor).join();
+                return task.result.join();
             } catch (CompletionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof RuntimeException re) {
@@ -134,7 +165,32 @@ public final class SystemTimeSource implements TimeSource {
 
         @Override
         public void close() {
-            executor.shutdownNow();
+            // Callers blocked in call() on a command that will now never run must not wait forever.
+            for (Runnable dropped : executor.shutdownNow()) {
+                if (dropped instanceof CallTask<?> task) {
+                    task.result.completeExceptionally(
+                            new RejectedExecutionException("loop " + name + " was closed before the command ran"));
+                }
+            }
+        }
+    }
+
+    /** A {@link ControlLoop#call} command; its result is completed by the loop, or exceptionally by close(). */
+    private static final class CallTask<T> implements Runnable {
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        private final Supplier<T> command;
+
+        CallTask(Supplier<T> command) {
+            this.command = command;
+        }
+
+        @Override
+        public void run() {
+            try {
+                result.complete(command.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
         }
     }
 }

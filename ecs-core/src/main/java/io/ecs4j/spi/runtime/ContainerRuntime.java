@@ -2,6 +2,7 @@ package io.ecs4j.spi.runtime;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
@@ -83,6 +84,15 @@ public interface ContainerRuntime extends AutoCloseable {
      * container. A runtime without {@link RuntimeCapability#DISCOVERY} returns an empty list.
      */
     List<DiscoveredContainer> discover();
+
+    /**
+     * The real capacity of the host this runtime runs containers on, if it has one. Container instances registered
+     * without explicit CPU and memory get these values; a simulated runtime returns empty (the default) and instances
+     * default to an m5.large.
+     */
+    default Optional<HostResources> hostResources() {
+        return Optional.empty();
+    }
 
     /** Stops reporting events and releases the runtime's own resources. Containers keep running. Idempotent. */
     @Override

@@ -1,0 +1,132 @@
+package io.ecs4j.docker.internal;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
+import io.ecs4j.docker.RegistryCredentials;
+import io.ecs4j.spi.runtime.ContainerLaunchSpec;
+import java.io.ByteArrayInputStream;
+import java.io.Closeable;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** Makes images present: the local one when it exists, else a pull (with the container's registry credentials). */
+final class Images {
+    private final DockerClient docker;
+    private final Settings settings;
+    private final Object pauseLock = new Object();
+
+    Images(DockerClient docker, Settings settings) {
+        this.docker = docker;
+        this.settings = settings;
+    }
+
+    /**
+     * Makes {@code spec.image()} present, pulling it if needed.
+     *
+     * @param pullStarted told about the pull in flight, so a stop can abort it
+     * @return the image's repository digest, or null when it has none (an image built or imported locally)
+     * @throws RuntimeException with Docker's message when the image cannot be pulled
+     */
+    String ensure(ContainerLaunchSpec spec, Consumer<Closeable> pullStarted) {
+        String image = spec.image();
+        InspectImageResponse local = inspect(image);
+        if (local == null) {
+            pull(image, spec.registryCredentials(), pullStarted);
+            local = inspect(image);
+        }
+        return digest(local);
+    }
+
+    private void pull(String image, String credentialsParameter, Consumer<Closeable> pullStarted) {
+        ImageReference ref = ImageReference.parse(image);
+        var cmd = docker.pullImageCmd(ref.repository()).withTag(ref.tag());
+        if (credentialsParameter != null) {
+            RegistryCredentials credentials;
+            try {
+                credentials = settings.credentials().credentials(credentialsParameter, image);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("unable to retrieve registry credentials from " + credentialsParameter
+                        + ": " + e.getMessage(), e);
+            }
+            if (credentials != null) {
+                AuthConfig auth = new AuthConfig().withUsername(credentials.username())
+                        .withPassword(credentials.password());
+                if (ref.registry() != null) {
+                    auth.withRegistryAddress(ref.registry());
+                }
+                cmd.withAuthConfig(auth);
+            }
+        }
+        PullImageResultCallback callback = cmd.exec(new PullImageResultCallback());
+        pullStarted.accept(callback);
+        try {
+            if (!callback.awaitCompletion(settings.pullTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                callback.close();
+                throw new DockerClientException("Could not pull image: timed out after " + settings.pullTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DockerClientException("Could not pull image: interrupted");
+        } catch (java.io.IOException e) {
+            throw new DockerClientException("Could not pull image: " + e.getMessage());
+        } finally {
+            pullStarted.accept(null);
+        }
+    }
+
+    private InspectImageResponse inspect(String image) {
+        try {
+            return docker.inspectImageCmd(image).exec();
+        } catch (NotFoundException e) {
+            return null;
+        }
+    }
+
+    private static String digest(InspectImageResponse image) {
+        if (image == null) {
+            return null;
+        }
+        List<String> repoDigests = image.getRepoDigests();
+        if (repoDigests == null || repoDigests.isEmpty()) {
+            return null;
+        }
+        String first = repoDigests.get(0);
+        int at = first.indexOf('@');
+        return at < 0 ? null : first.substring(at + 1);
+    }
+
+    /**
+     * The pause image's name, importing the built-in one if it is missing. The built-in image is x86-64 only; on other
+     * engines configure a pause image.
+     */
+    String ensurePauseImage() {
+        String image = settings.effectivePauseImage();
+        if (inspect(image) != null) {
+            return image;
+        }
+        if (settings.pauseImage() != null) {
+            pull(image, null, c -> { });
+            return image;
+        }
+        synchronized (pauseLock) {
+            if (inspect(image) != null) {
+                return image;
+            }
+            String arch = docker.infoCmd().exec().getArchitecture();
+            if (arch != null && !arch.equals("x86_64") && !arch.equals("amd64")) {
+                throw new IllegalStateException("the built-in pause image is x86-64 only and this Docker engine is "
+                        + arch + "; configure one with DockerRuntime.builder().pauseImage(\"<image that runs forever>\")");
+            }
+            docker.buildImageCmd().withTarInputStream(new ByteArrayInputStream(PauseImage.buildContext()))
+                    .withTags(java.util.Set.of(image)).withPull(false).withRemove(true)
+                    .exec(new com.github.dockerjava.api.command.BuildImageResultCallback())
+                    .awaitImageId(2, TimeUnit.MINUTES);
+            return image;
+        }
+    }
+}

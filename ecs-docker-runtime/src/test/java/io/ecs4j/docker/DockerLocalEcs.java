@@ -1,0 +1,66 @@
+package io.ecs4j.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import io.ecs4j.LocalEcs;
+import io.ecs4j.model.ContainerInstance;
+import io.ecs4j.model.Task;
+import io.ecs4j.request.RegisterContainerInstanceRequest;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * A real-time {@link LocalEcs} on the Docker runtime for end-to-end tests, scoped by a test-run label; {@link #close()}
+ * closes it and removes everything the run created.
+ */
+final class DockerLocalEcs implements AutoCloseable {
+    final String runId = DockerFixture.newRunId();
+    final DockerClient docker = TestDocker.client();
+    final LocalEcs ecs;
+    final ContainerInstance host;
+
+    DockerLocalEcs() {
+        this(b -> b);
+    }
+
+    DockerLocalEcs(UnaryOperator<LocalEcs.Builder> customize) {
+        ecs = customize.apply(LocalEcs.builder().runtime(newRuntime())).start();
+        host = ecs.registerContainerInstance(RegisterContainerInstanceRequest.builder()
+                .availabilityZone("us-east-1a").build());
+    }
+
+    /** A runtime on this run's scope (a second one after {@link LocalEcs#close()} models a JVM restart). */
+    DockerRuntime newRuntime() {
+        return DockerRuntime.builder().label(DockerFixture.RUN_LABEL, runId)
+                .networkNamePrefix("ecs4j-it-" + runId + "-").build();
+    }
+
+    Task task(Task t) {
+        return ecs.findTask(t.clusterArn().clusterName(), t.taskId()).orElseThrow();
+    }
+
+    /** Waits, bounded, until {@code condition} holds. */
+    static void await(String what, BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            ecs.close();
+        } finally {
+            DockerFixture.removeAll(docker, runId);
+        }
+    }
+}
