@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ecs4j.model.Attribute;
 import io.ecs4j.model.ContainerInstance;
 import io.ecs4j.model.ContainerInstanceStatus;
+import io.ecs4j.model.DockerVolumeConfiguration;
 import io.ecs4j.model.SchedulingStrategy;
 import io.ecs4j.model.Service;
 import io.ecs4j.model.Task;
 import io.ecs4j.model.TaskDefinition;
 import io.ecs4j.model.TaskStatus;
+import io.ecs4j.model.Volume;
 import io.ecs4j.request.CreateServiceRequest;
 import io.ecs4j.request.UpdateServiceRequest;
 import io.ecs4j.testing.Fixtures;
@@ -102,17 +104,19 @@ class DaemonServiceTest {
     @Test
     void daemon_skipsInstancesMissingARequiredAttribute() {
         env.ecs.registerContainerInstance(Fixtures.instance("default", "us-east-1a").build());
-        ContainerInstance gpu = env.ecs.registerContainerInstance(Fixtures.instance("default", "us-east-1b")
-                .attributes(Attribute.of("custom.gpu", null)).build());
+        ContainerInstance withPlugin = env.ecs.registerContainerInstance(Fixtures.instance("default", "us-east-1b")
+                .attributes(Attribute.of("ecs.capability.docker-plugin.rexray", null)).build());
+        // A volume of the rexray driver makes the task definition require ecs.capability.docker-plugin.rexray.
         env.ecs.registerTaskDefinition(TaskDefinition.builder("agent")
                 .containerDefinitions(Fixtures.container("app").build())
-                .requiresAttributes(Attribute.of("custom.gpu", null)).build());
+                .volumes(new Volume("data", null, DockerVolumeConfiguration.builder().driver("rexray")
+                        .scope("shared").autoprovision(true).build(), null)).build());
 
         env.create(CreateServiceRequest.builder("default", "agent", "agent")
                 .schedulingStrategy(SchedulingStrategy.DAEMON));
 
         assertThat(env.tasks("agent")).singleElement()
-                .satisfies(t -> assertThat(t.containerInstanceArn()).isEqualTo(gpu.containerInstanceArn()));
+                .satisfies(t -> assertThat(t.containerInstanceArn()).isEqualTo(withPlugin.containerInstanceArn()));
         assertThat(env.service("agent").desiredCount()).isEqualTo(1);
     }
 

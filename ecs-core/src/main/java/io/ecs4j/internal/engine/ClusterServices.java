@@ -9,6 +9,7 @@ import io.ecs4j.internal.reconcile.ObservedTask;
 import io.ecs4j.internal.reconcile.SchedulerHost;
 import io.ecs4j.internal.reconcile.ServiceLaunch;
 import io.ecs4j.internal.reconcile.ServiceScheduler;
+import io.ecs4j.internal.util.Pagination;
 import io.ecs4j.model.Attribute;
 import io.ecs4j.model.ContainerInstanceStatus;
 import io.ecs4j.model.DesiredStatus;
@@ -149,7 +150,8 @@ final class ClusterServices implements SchedulerHost {
             }
             arns.add(s.serviceArn().toString());
         }
-        return Pages.page(arns, request.maxResults(), request.nextToken(), 10, 100);
+        return Pagination.page(arns, arn -> arn, request.maxResults(), request.nextToken(), "ListServices|" + cluster.name
+                + "|" + request.launchType() + "|" + request.schedulingStrategy(), 10, 100);
     }
 
     // ------------------------------------------------------------------ SchedulerHost (loop)
