@@ -34,11 +34,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -51,8 +49,8 @@ final class ClusterServices implements SchedulerHost {
     private final TaskOperations taskOps;
     final ServiceScheduler scheduler;
     private final Set<TaskRun> touched = new LinkedHashSet<>();
-    private final Map<String, ContainerInstanceStatus> instanceStatus = new HashMap<>();
-    private final Map<String, ContainerInstanceStatus> instanceStatusView = Collections.unmodifiableMap(instanceStatus);
+    private final Set<String> unusable = new HashSet<>();
+    private final Set<String> unusableView = Collections.unmodifiableSet(unusable);
     private boolean reconciling;
 
     ClusterServices(ClusterContext cluster, TaskOperations taskOps) {
@@ -78,8 +76,10 @@ final class ClusterServices implements SchedulerHost {
     /** A container instance changed (registered, status, agent, attributes). */
     void instanceChanged(String instanceId) {
         InstanceState instance = cluster.instances.get(instanceId);
-        if (instance != null) {
-            instanceStatus.put(instanceId, instance.status);
+        if (instance != null && instance.status == ContainerInstanceStatus.ACTIVE) {
+            unusable.remove(instanceId);
+        } else {
+            unusable.add(instanceId);
         }
         scheduler.instancesChanged();
     }
@@ -259,8 +259,8 @@ final class ClusterServices implements SchedulerHost {
     }
 
     @Override
-    public Map<String, ContainerInstanceStatus> instanceStatuses() {
-        return instanceStatusView;
+    public Set<String> unusableInstances() {
+        return unusableView;
     }
 
     @Override

@@ -105,7 +105,7 @@ final class Applier {
             if (t == null) {
                 continue;
             }
-            s.tasks.put(id, t.withSeenHealthy());
+            s.put(t.withSeenHealthy());
             DeploymentState d = s.deployment(t.deploymentId());
             if (reset && d != null && d.rolloutState == RolloutState.IN_PROGRESS) {
                 d.failedTasks = 0;

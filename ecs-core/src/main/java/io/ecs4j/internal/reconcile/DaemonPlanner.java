@@ -3,7 +3,6 @@ package io.ecs4j.internal.reconcile;
 import io.ecs4j.model.RolloutState;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,8 @@ final class DaemonPlanner {
         int maxTasks = DesiredService.maxTasks(desired, d.maximumPercent());
         int minHealthy = DesiredService.minHealthy(desired, d.minimumHealthyPercent());
 
-        Map<String, Integer> perDeployment = new HashMap<>();
+        int[] perDeployment = new int[d.deployments().size()];
+        String[] ids = ReplicaPlanner.ids(d.deployments());
         Map<String, List<ObservedTask>> liveOn = new LinkedHashMap<>();
         Set<String> busy = new HashSet<>();
         int live = 0;
@@ -42,7 +42,10 @@ final class DaemonPlanner {
         List<String> freeUnhealthy = new ArrayList<>();
         List<String> oldHealthy = new ArrayList<>();
         for (ObservedTask t : o.tasks()) {
-            perDeployment.merge(t.deploymentId(), 1, Integer::sum);
+            int deployment = ReplicaPlanner.indexOf(ids, t.deploymentId());
+            if (deployment >= 0) {
+                perDeployment[deployment]++;
+            }
             boolean onEligible = eligibleSet.contains(t.instanceId());
             if (t.stopping()) {
                 allSettled = false;

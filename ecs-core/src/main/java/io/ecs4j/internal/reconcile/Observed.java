@@ -1,10 +1,8 @@
 package io.ecs4j.internal.reconcile;
 
-import io.ecs4j.model.ContainerInstanceStatus;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,8 +11,7 @@ import java.util.Set;
  * taken on the loop).
  *
  * @param tasks              the service's tasks that are not STOPPED, oldest first
- * @param instanceStatus     the status of each container instance of the cluster (a task on an unknown instance is
- *                           treated as on an INACTIVE one)
+ * @param unusableInstances  the container instances that take no service task (DRAINING, deregistered, ...)
  * @param eligibleInstances  DAEMON: the ACTIVE instances that satisfy the service's constraints, in registration order;
  *                           empty for REPLICA
  * @param drainingBusy       DAEMON: DRAINING instances that still run tasks of REPLICA services (daemon tasks are
@@ -22,15 +19,12 @@ import java.util.Set;
  * @param launchNotBefore    the launch backoff: no launch before this instant, or null
  * @param steady             whether the service was in a steady state when last reconciled
  */
-public record Observed(Collection<ObservedTask> tasks, Map<String, ContainerInstanceStatus> instanceStatus,
+public record Observed(Collection<ObservedTask> tasks, Set<String> unusableInstances,
                        List<String> eligibleInstances, Set<String> drainingBusy, Instant launchNotBefore,
                        boolean steady) {
 
-    /** Whether {@code t} is on an instance that takes no service task: DRAINING, deregistered or unknown. */
+    /** Whether {@code t} is on an instance that takes no service task: DRAINING or deregistered. */
     public boolean onUnusableInstance(ObservedTask t) {
-        if (t.instanceId() == null) {
-            return false;
-        }
-        return instanceStatus.get(t.instanceId()) != ContainerInstanceStatus.ACTIVE;
+        return t.instanceId() != null && !unusableInstances.isEmpty() && unusableInstances.contains(t.instanceId());
     }
 }

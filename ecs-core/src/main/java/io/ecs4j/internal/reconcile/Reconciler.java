@@ -35,8 +35,8 @@ public final class Reconciler {
             }
             return plan.build();
         }
-        markHealthy(desired, observed, now, plan);
         if (desired.schedulingStrategy() == SchedulingStrategy.DAEMON) {
+            markHealthy(desired, observed, now, plan);
             DaemonPlanner.plan(desired, observed, now, plan);
         } else {
             ReplicaPlanner.plan(desired, observed, now, plan);
@@ -71,6 +71,9 @@ public final class Reconciler {
     }
 
     private static void markHealthy(DesiredService d, Observed observed, Instant now, PlanBuilder plan) {
+        if (d.primary().rolloutState() != RolloutState.IN_PROGRESS) {
+            return;
+        }
         List<String> newly = null;
         String primary = d.primary().id();
         for (ObservedTask t : observed.tasks()) {
@@ -87,12 +90,10 @@ public final class Reconciler {
     }
 
     /** Shared end of a plan: drop emptied older deployments, complete the PRIMARY one, report steady state edges. */
-    static void finish(DesiredService d, Observed o, boolean steadyNow, java.util.Map<String, Integer> tasksPerDeployment,
-                       PlanBuilder plan) {
+    static void finish(DesiredService d, Observed o, boolean steadyNow, int[] tasksPerDeployment, PlanBuilder plan) {
         for (int i = 1; i < d.deployments().size(); i++) {
-            String id = d.deployments().get(i).id();
-            if (tasksPerDeployment.getOrDefault(id, 0) == 0) {
-                plan.add(new Action.RemoveDeployment(id));
+            if (tasksPerDeployment[i] == 0) {
+                plan.add(new Action.RemoveDeployment(d.deployments().get(i).id()));
             }
         }
         DeploymentView primary = d.primary();

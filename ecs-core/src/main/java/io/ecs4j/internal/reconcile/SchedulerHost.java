@@ -1,6 +1,5 @@
 package io.ecs4j.internal.reconcile;
 
-import io.ecs4j.model.ContainerInstanceStatus;
 import io.ecs4j.model.LaunchType;
 import io.ecs4j.model.NetworkConfiguration;
 import io.ecs4j.model.PlacementConstraint;
@@ -11,7 +10,6 @@ import io.ecs4j.time.Cancellable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -66,8 +64,8 @@ public interface SchedulerHost {
     /** {@code candidates} in the order a scale-in stops them (ecs-semantics §4.3). */
     List<String> scaleInOrder(String group, List<String> candidates, List<PlacementStrategy> strategies);
 
-    /** The status of every container instance of the cluster (a live view). */
-    Map<String, ContainerInstanceStatus> instanceStatuses();
+    /** The container instances of the cluster that are not ACTIVE (a live view). */
+    Set<String> unusableInstances();
 
     /** DAEMON: the ACTIVE instances satisfying {@code constraints} and {@code requiredAttributes}, in registration order. */
     List<String> eligibleInstances(List<PlacementConstraint> constraints, Set<String> requiredAttributes);

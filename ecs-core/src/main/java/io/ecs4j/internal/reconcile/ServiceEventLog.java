@@ -16,6 +16,7 @@ final class ServiceEventLog {
     static final Duration REPEAT_AFTER = Duration.ofHours(6);
 
     private final ArrayDeque<ServiceEvent> events = new ArrayDeque<>();
+    private List<ServiceEvent> snapshot = List.of();
 
     /** Records {@code message} unless it repeats the newest event; returns whether it was recorded. */
     boolean add(String id, Instant now, String message) {
@@ -28,11 +29,15 @@ final class ServiceEventLog {
         if (events.size() > CAPACITY) {
             events.removeLast();
         }
+        snapshot = null;
         return true;
     }
 
     /** The events, newest first. */
     List<ServiceEvent> snapshot() {
-        return List.copyOf(events);
+        if (snapshot == null) {
+            snapshot = List.copyOf(events);
+        }
+        return snapshot;
     }
 }

@@ -211,7 +211,7 @@ public final class ServiceScheduler {
         ObservedTask previous = s.tasks.get(task.taskId());
         if (task.lastStatus() == TaskStatus.STOPPED) {
             if (previous != null || s.deployment(task.deploymentId()) != null) {
-                s.tasks.remove(task.taskId());
+                s.remove(task.taskId());
                 stoppedTask(s, previous != null ? previous : task, task, stopCode, stoppedReason);
                 markDirty(s);
             }
@@ -222,7 +222,7 @@ public final class ServiceScheduler {
         }
         ObservedTask merged = previous != null && previous.seenHealthy() ? task.withSeenHealthy() : task;
         if (merged.differsFrom(previous)) {
-            s.tasks.put(task.taskId(), merged);
+            s.put(merged);
             markDirty(s);
             if (merged.lastStatus() == TaskStatus.RUNNING && (previous == null
                     || previous.lastStatus() != TaskStatus.RUNNING)) {
@@ -350,7 +350,7 @@ public final class ServiceScheduler {
             }
             busy = host.drainingInstancesRunning(replicaGroups);
         }
-        return new Observed(Collections.unmodifiableCollection(s.tasks.values()), host.instanceStatuses(), eligible,
+        return new Observed(Collections.unmodifiableCollection(s.tasks.values()), host.unusableInstances(), eligible,
                 busy, s.launchNotBefore, s.steady);
     }
 

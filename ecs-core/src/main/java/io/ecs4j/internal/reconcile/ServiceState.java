@@ -61,8 +61,10 @@ final class ServiceState {
     /** The last deployment that reached COMPLETED (kept after it leaves the list, for rollbacks). */
     DeploymentState lastCompleted;
     final ServiceEventLog events = new ServiceEventLog();
-    /** Tasks not yet STOPPED, oldest first. */
+    /** Tasks not yet STOPPED, oldest first. Change only through {@link #put} and {@link #remove}. */
     final Map<String, ObservedTask> tasks = new LinkedHashMap<>();
+    /** Per deployment id: tasks RUNNING, PENDING (before RUNNING) and asked to run; kept in step with {@link #tasks}. */
+    private final Map<String, int[]> counts = new HashMap<>();
     /** Consecutive tasks that never reached RUNNING (launch backoff). */
     int startFailures;
     Instant launchNotBefore;
@@ -74,6 +76,8 @@ final class ServiceState {
     int daemonDesired;
     Cancellable wakeTimer;
     Instant wakeAt;
+
+    private static final int[] NONE = new int[3];
 
     ServiceState(ServiceArn arn, ClusterArn clusterArn, SchedulingStrategy schedulingStrategy, Instant createdAt,
                  String createdBy, long sequence, DeploymentControllerType deploymentController,
@@ -89,6 +93,35 @@ final class ServiceState {
         this.deploymentController = deploymentController;
         this.creationRequest = creationRequest;
         this.clientToken = clientToken;
+    }
+
+    /** Records {@code task} (new or changed). */
+    void put(ObservedTask task) {
+        ObservedTask previous = tasks.put(task.taskId(), task);
+        count(previous, -1);
+        count(task, 1);
+    }
+
+    /** Forgets a task that reached STOPPED; returns what was known of it, or null. */
+    ObservedTask remove(String taskId) {
+        ObservedTask previous = tasks.remove(taskId);
+        count(previous, -1);
+        return previous;
+    }
+
+    private void count(ObservedTask t, int delta) {
+        if (t == null) {
+            return;
+        }
+        int[] c = counts.computeIfAbsent(t.deploymentId(), k -> new int[3]);
+        if (t.lastStatus() == TaskStatus.RUNNING) {
+            c[0] += delta;
+        } else if (t.lastStatus().compareTo(TaskStatus.RUNNING) < 0) {
+            c[1] += delta;
+        }
+        if (t.live()) {
+            c[2] += delta;
+        }
     }
 
     DeploymentState primary() {
@@ -140,25 +173,15 @@ final class ServiceState {
 
     /** The record DescribeServices returns. */
     Service snapshot(Instant now) {
-        Map<String, int[]> counts = new HashMap<>();
         int running = 0;
         int pending = 0;
-        for (ObservedTask t : tasks.values()) {
-            int[] c = counts.computeIfAbsent(t.deploymentId(), k -> new int[3]);
-            if (t.lastStatus() == TaskStatus.RUNNING) {
-                c[0]++;
-                running++;
-            } else if (t.lastStatus().compareTo(TaskStatus.RUNNING) < 0) {
-                c[1]++;
-                pending++;
-            }
-            if (t.live()) {
-                c[2]++;
-            }
+        for (int[] c : counts.values()) {
+            running += c[0];
+            pending += c[1];
         }
         List<Deployment> deploymentViews = new ArrayList<>(deployments.size());
         for (DeploymentState d : deployments) {
-            int[] c = counts.getOrDefault(d.id, new int[3]);
+            int[] c = counts.getOrDefault(d.id, NONE);
             int desired = d.status == DeploymentStatus.PRIMARY ? effectiveDesiredCount() : c[2];
             deploymentViews.add(d.snapshot(desired, c[0], c[1], now));
         }

@@ -2,7 +2,6 @@ package io.ecs4j.internal.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ecs4j.model.ContainerInstanceStatus;
 import io.ecs4j.model.DeploymentCircuitBreaker;
 import io.ecs4j.model.DesiredStatus;
 import io.ecs4j.model.HealthStatus;
@@ -13,9 +12,8 @@ import io.ecs4j.model.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +24,7 @@ class ReconcilerTest {
     private static final String OLD = "ecs-svc/1";
 
     private final List<ObservedTask> tasks = new ArrayList<>();
-    private final Map<String, ContainerInstanceStatus> instances = new HashMap<>(Map.of(
-            "i1", ContainerInstanceStatus.ACTIVE, "i2", ContainerInstanceStatus.ACTIVE));
+    private final Set<String> unusable = new HashSet<>();
     private int taskSequence;
 
     private static DesiredService replica(int desired, int min, int max, DeploymentView... deployments) {
@@ -65,7 +62,7 @@ class ReconcilerTest {
     }
 
     private Plan plan(DesiredService desired, Instant launchNotBefore, boolean steady) {
-        return Reconciler.reconcile(desired, new Observed(tasks, instances, List.of(), Set.of(), launchNotBefore,
+        return Reconciler.reconcile(desired, new Observed(tasks, unusable, List.of(), Set.of(), launchNotBefore,
                 steady), NOW);
     }
 
@@ -141,7 +138,7 @@ class ReconcilerTest {
 
     @Test
     void pendingTaskOnDrainingInstance_isStoppedAtOnce_runningOneReplacedStartFirst() {
-        instances.put("i1", ContainerInstanceStatus.DRAINING);
+        unusable.add("i1");
         String pending = task(NEW, "i1", TaskStatus.PENDING, null, HealthStatus.UNKNOWN, false);
         String runningOnDraining = healthy(NEW);
         Plan plan = plan(replica(2, 100, 200, completed(NEW)));
@@ -198,7 +195,7 @@ class ReconcilerTest {
         String stray = task(NEW, "i9", TaskStatus.RUNNING, NOW.minusSeconds(100), HealthStatus.UNKNOWN, false);
         DesiredService daemon = new DesiredService("agent", SchedulingStrategy.DAEMON, ServiceStatus.ACTIVE, 0, 0, 100,
                 Duration.ZERO, null, List.of(inProgress(NEW)), false);
-        Plan plan = Reconciler.reconcile(daemon, new Observed(tasks, instances, List.of("i1", "i2"), Set.of(), null,
+        Plan plan = Reconciler.reconcile(daemon, new Observed(tasks, unusable, List.of("i1", "i2"), Set.of(), null,
                 false), NOW);
         assertThat(withoutBookkeeping(plan)).containsExactly(
                 new Action.Stop(List.of(stray), 1, Action.StopReason.SCALING),
