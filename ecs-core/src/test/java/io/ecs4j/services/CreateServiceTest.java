@@ -239,4 +239,37 @@ class CreateServiceTest {
                 new io.ecs4j.model.LoadBalancer("arn:aws:elasticloadbalancing:tg/x", null, "nope", 80))));
         assertThat(e.field()).isEqualTo("loadBalancers[0].containerName");
     }
+
+    @Test
+    void createFargateService_launchesAwsvpcTasksAcrossZones() {
+        env.ecs.registerTaskDefinition(TaskDefinition.builder("fg").networkMode(NetworkMode.AWSVPC).cpu("256")
+                .memory("512").requiresCompatibilities(LaunchType.FARGATE)
+                .containerDefinitions(Fixtures.container("app").build()).build());
+        NetworkConfiguration nc = new NetworkConfiguration(new AwsVpcConfiguration(List.of("subnet-1"), List.of(),
+                null));
+
+        Service s = env.create(service("web", "fg", 3).launchType(LaunchType.FARGATE).networkConfiguration(nc));
+
+        assertThat(s.platformVersion()).isEqualTo("LATEST");
+        assertThat(env.tasks("web")).hasSize(3).allSatisfy(t -> {
+            assertThat(t.launchType()).isEqualTo(LaunchType.FARGATE);
+            assertThat(t.containerInstanceArn()).isNull();
+        });
+        assertThat(env.tasks("web")).extracting(Task::availabilityZone).doesNotHaveDuplicates();
+        env.awaitSteady("web");
+    }
+
+    @Test
+    void createService_withDistinctInstance_placesOnePerInstanceAndReportsTheRest() {
+        env.instance("us-east-1b");
+
+        env.create(service("web", "web", 3).placementConstraints(
+                io.ecs4j.model.PlacementConstraint.distinctInstance()));
+
+        List<Task> tasks = env.tasks("web");
+        assertThat(tasks).hasSize(2);
+        assertThat(tasks).extracting(Task::containerInstanceArn).doesNotHaveDuplicates();
+        assertThat(env.messages("web").get(0)).startsWith("(service web) was unable to place a task because no"
+                + " container instance met all of its requirements.");
+    }
 }

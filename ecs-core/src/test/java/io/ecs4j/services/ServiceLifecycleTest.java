@@ -95,6 +95,58 @@ class ServiceLifecycleTest {
     }
 
     @Test
+    void updateService_placementChange_startsNewDeployment() {
+        env.create(service("web", "web", 1));
+        env.awaitSteady("web");
+
+        var linuxOnly = io.ecs4j.model.PlacementConstraint.memberOf("attribute:ecs.os-type == linux");
+        Service updated = update(update("web").placementConstraints(linuxOnly));
+
+        assertThat(updated.deployments()).hasSize(2);
+        assertThat(updated.placementConstraints()).containsExactly(linuxOnly);
+        env.awaitSteady("web");
+    }
+
+    @Test
+    void updateService_deploymentConfigurationOrGracePeriodOnly_doesNotDeploy() {
+        env.create(service("web", "web", 1));
+        env.awaitSteady("web");
+
+        Service updated = update(update("web").healthCheckGracePeriodSeconds(30)
+                .deploymentConfiguration(io.ecs4j.model.DeploymentConfiguration.of(50, 150)));
+
+        assertThat(updated.deployments()).hasSize(1);
+        assertThat(updated.healthCheckGracePeriodSeconds()).isEqualTo(30);
+        assertThat(updated.deploymentConfiguration().minimumHealthyPercent()).isEqualTo(50);
+        assertThat(updated.deploymentConfiguration().maximumPercent()).isEqualTo(150);
+    }
+
+    @Test
+    void deleteService_whenServiceUnknown_throwsServiceNotFound() {
+        assertThat(ecsError(() -> env.ecs.deleteService("default", "nope", true)).code())
+                .isEqualTo(EcsErrorCode.SERVICE_NOT_FOUND);
+    }
+
+    @Test
+    void steadyState_isReportedToListenersAsServiceAction() {
+        List<io.ecs4j.model.EcsEvent.ServiceAction> actions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        env.ecs.subscribe(e -> {
+            if (e instanceof io.ecs4j.model.EcsEvent.ServiceAction a) {
+                actions.add(a);
+            }
+        });
+        env.create(service("web", "web", 1));
+        env.awaitSteady("web");
+
+        assertThat(actions).extracting(io.ecs4j.model.EcsEvent.ServiceAction::type).containsExactly(
+                io.ecs4j.model.ServiceActionType.SERVICE_DEPLOYMENT_IN_PROGRESS,
+                io.ecs4j.model.ServiceActionType.SERVICE_DEPLOYMENT_COMPLETED,
+                io.ecs4j.model.ServiceActionType.SERVICE_STEADY_STATE);
+        assertThat(actions.get(2).reason()).isEqualTo("(service web) has reached a steady state.");
+        assertThat(actions.get(2).service().isStable()).isTrue();
+    }
+
+    @Test
     void updateService_whenServiceUnknown_throwsServiceNotFound() {
         EcsException e = ecsError(() -> update(update("nope").desiredCount(1)));
         assertThat(e.code()).isEqualTo(EcsErrorCode.SERVICE_NOT_FOUND);
