@@ -67,6 +67,20 @@ class ReplacementTest {
     }
 
     @Test
+    void deregisteredTaskDefinition_keepsBeingUsedForReplacements() {
+        env.instance("us-east-1a");
+        env.taskDefinition("web");
+        env.create(service("web", "web", 1));
+        env.ecs.deregisterTaskDefinition("web:1");
+
+        env.runtime.crash(only("web").taskArn(), 1);
+        env.clock.runUntilIdle();
+
+        assertThat(only("web").taskDefinitionArn().toString()).endsWith("web:1");
+        assertThat(only("web").lastStatus()).isEqualTo(TaskStatus.RUNNING);
+    }
+
+    @Test
     void stopTaskByUser_isReplaced() {
         env.instance("us-east-1a");
         env.taskDefinition("web");
