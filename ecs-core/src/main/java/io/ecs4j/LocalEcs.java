@@ -2,6 +2,7 @@ package io.ecs4j;
 
 import io.ecs4j.internal.engine.DefaultLocalEcs;
 import io.ecs4j.internal.engine.EngineConfig;
+import io.ecs4j.model.Attribute;
 import io.ecs4j.model.Cluster;
 import io.ecs4j.model.ContainerInstance;
 import io.ecs4j.model.ContainerInstanceStatus;
@@ -13,12 +14,15 @@ import io.ecs4j.request.CreateClusterRequest;
 import io.ecs4j.request.CreateServiceRequest;
 import io.ecs4j.request.DeleteTaskDefinitionsResult;
 import io.ecs4j.request.DescribeResult;
+import io.ecs4j.request.ListAttributesRequest;
 import io.ecs4j.request.ListContainerInstancesRequest;
 import io.ecs4j.request.ListServicesRequest;
 import io.ecs4j.request.ListTaskDefinitionFamiliesRequest;
 import io.ecs4j.request.ListTaskDefinitionsRequest;
 import io.ecs4j.request.ListTasksRequest;
 import io.ecs4j.request.Page;
+import io.ecs4j.request.PlacementExplanation;
+import io.ecs4j.request.PlacementPlan;
 import io.ecs4j.request.RegisterContainerInstanceRequest;
 import io.ecs4j.request.RunTaskRequest;
 import io.ecs4j.request.RunTaskResult;
@@ -96,6 +100,13 @@ public interface LocalEcs extends AutoCloseable {
      *                               fails to start
      */
     LocalEcs start();
+
+    /**
+     * What {@link #start()} found in the runtime and took back: tasks a previous process started (for example before a
+     * JVM restart, with the Docker runtime), which keep their ARNs, and orphan containers that were stopped. Empty for
+     * runtimes that cannot discover containers.
+     */
+    io.ecs4j.request.AdoptionReport adoption();
 
     /** The current lifecycle state. */
     State state();
@@ -187,6 +198,21 @@ public interface LocalEcs extends AutoCloseable {
     /** The container instance, if it exists. */
     Optional<ContainerInstance> findContainerInstance(String cluster, String containerInstance);
 
+    /**
+     * PutAttributes: sets custom attributes on container instances (each attribute names its {@code targetId}, an
+     * instance id or ARN). Names starting with {@code ecs.} are reserved; at most 10 custom attributes per instance.
+     *
+     * @throws EcsException {@code TargetNotFoundException} for an unknown instance, {@code AttributeLimitExceededException}
+     *                      above the limit, {@code InvalidParameterException} for bad names or values; nothing changes
+     */
+    List<Attribute> putAttributes(String cluster, List<Attribute> attributes);
+
+    /** DeleteAttributes: removes custom attributes from container instances. */
+    List<Attribute> deleteAttributes(String cluster, List<Attribute> attributes);
+
+    /** ListAttributes: the attributes of the cluster's container instances, optionally filtered by name and value. */
+    Page<Attribute> listAttributes(ListAttributesRequest request);
+
     // ------------------------------------------------------------------ task definitions
 
     /**
@@ -221,6 +247,20 @@ public interface LocalEcs extends AutoCloseable {
      *                      in your cluster.} for an EC2 task in a cluster without instances
      */
     RunTaskResult runTask(RunTaskRequest request);
+
+    /**
+     * Where RunTask would place these tasks now, without starting anything (a dry run). Validates the request as
+     * RunTask does.
+     *
+     * @throws EcsException as RunTask would, including {@code No Container Instances were found in your cluster.}
+     */
+    PlacementPlan plan(RunTaskRequest request);
+
+    /**
+     * Explains where the first task of this RunTask would go: every candidate instance with the filter or constraint that
+     * rejected it, or its strategy scores and rank; the strategies applied; the choice. Changes nothing.
+     */
+    PlacementExplanation explain(RunTaskRequest request);
 
     /** StartTask: starts one task on each named container instance. */
     RunTaskResult startTask(StartTaskRequest request);

@@ -50,6 +50,9 @@ import java.util.Objects;
  * @param linuxParameters Linux options, or null
  * @param restartPolicy restart policy, or null
  * @param resourceRequirements GPUs and accelerators
+ * @param otherMembers ECS members ecs4j does not model (for example {@code firelensConfiguration}), kept verbatim
+ *                     as JSON-like values (String, Number, Boolean, List, Map) so that a pasted definition
+ *                     round-trips; they do not change how containers run
  */
 public record ContainerDefinition(
         String name,
@@ -89,9 +92,12 @@ public record ContainerDefinition(
         Boolean disableNetworking,
         LinuxParameters linuxParameters,
         RestartPolicy restartPolicy,
-        List<ResourceRequirement> resourceRequirements) {
+        List<ResourceRequirement> resourceRequirements,
+        Map<String, Object> otherMembers) {
 
     public ContainerDefinition {
+        otherMembers = otherMembers == null || otherMembers.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(otherMembers));
         portMappings = portMappings == null ? List.of() : List.copyOf(portMappings);
         links = links == null ? List.of() : List.copyOf(links);
         entryPoint = entryPoint == null ? List.of() : List.copyOf(entryPoint);
@@ -162,6 +168,7 @@ public record ContainerDefinition(
         b.linuxParameters = linuxParameters;
         b.restartPolicy = restartPolicy;
         b.resourceRequirements = resourceRequirements;
+        b.otherMembers = otherMembers;
         return b;
     }
 
@@ -205,6 +212,7 @@ public record ContainerDefinition(
         private LinuxParameters linuxParameters;
         private RestartPolicy restartPolicy;
         private List<ResourceRequirement> resourceRequirements = List.of();
+        private Map<String, Object> otherMembers = Map.of();
 
         private Builder() {
         }
@@ -533,9 +541,15 @@ public record ContainerDefinition(
             return this;
         }
 
+        /** Sets {@code otherMembers}: ECS members ecs4j does not model, kept verbatim. */
+        public Builder otherMembers(Map<String, Object> otherMembers) {
+            this.otherMembers = otherMembers;
+            return this;
+        }
+
         /** Builds the record. */
         public ContainerDefinition build() {
-            return new ContainerDefinition(name, image, repositoryCredentials, cpu, memory, memoryReservation, essential, portMappings, links, entryPoint, command, workingDirectory, user, hostname, environment, environmentFiles, secrets, dockerLabels, ulimits, logConfiguration, healthCheck, dependsOn, startTimeout, stopTimeout, mountPoints, volumesFrom, extraHosts, dnsServers, dnsSearchDomains, dockerSecurityOptions, readonlyRootFilesystem, privileged, interactive, pseudoTerminal, disableNetworking, linuxParameters, restartPolicy, resourceRequirements);
+            return new ContainerDefinition(name, image, repositoryCredentials, cpu, memory, memoryReservation, essential, portMappings, links, entryPoint, command, workingDirectory, user, hostname, environment, environmentFiles, secrets, dockerLabels, ulimits, logConfiguration, healthCheck, dependsOn, startTimeout, stopTimeout, mountPoints, volumesFrom, extraHosts, dnsServers, dnsSearchDomains, dockerSecurityOptions, readonlyRootFilesystem, privileged, interactive, pseudoTerminal, disableNetworking, linuxParameters, restartPolicy, resourceRequirements, otherMembers);
         }
     }
 }

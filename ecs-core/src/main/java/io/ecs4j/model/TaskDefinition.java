@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A task definition revision. Before registration {@code revision} is 0 and the registration-only fields are null; registration normalises the definition the way ECS does (defaults filled in, cpu/memory as unit strings).
@@ -33,6 +36,9 @@ import java.util.Objects;
  * @param registeredBy who registered it, or null
  * @param deregisteredAt when it was deregistered, or null
  * @param tags tags
+ * @param otherMembers ECS members ecs4j does not model (for example {@code firelensConfiguration}), kept verbatim
+ *                     as JSON-like values (String, Number, Boolean, List, Map) so that a pasted definition
+ *                     round-trips; they do not change how containers run
  */
 public record TaskDefinition(
         String family,
@@ -57,9 +63,12 @@ public record TaskDefinition(
         Instant registeredAt,
         String registeredBy,
         Instant deregisteredAt,
-        List<Tag> tags) {
+        List<Tag> tags,
+        Map<String, Object> otherMembers) {
 
     public TaskDefinition {
+        otherMembers = otherMembers == null || otherMembers.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(otherMembers));
         containerDefinitions = containerDefinitions == null ? List.of() : List.copyOf(containerDefinitions);
         requiresCompatibilities = requiresCompatibilities == null ? List.of() : List.copyOf(requiresCompatibilities);
         compatibilities = compatibilities == null ? List.of() : List.copyOf(compatibilities);
@@ -120,6 +129,7 @@ public record TaskDefinition(
         b.registeredBy = registeredBy;
         b.deregisteredAt = deregisteredAt;
         b.tags = tags;
+        b.otherMembers = otherMembers;
         return b;
     }
 
@@ -148,6 +158,7 @@ public record TaskDefinition(
         private String registeredBy;
         private Instant deregisteredAt;
         private List<Tag> tags = List.of();
+        private Map<String, Object> otherMembers = Map.of();
 
         private Builder() {
         }
@@ -332,9 +343,15 @@ public record TaskDefinition(
             return this;
         }
 
+        /** Sets {@code otherMembers}: ECS members ecs4j does not model, kept verbatim. */
+        public Builder otherMembers(Map<String, Object> otherMembers) {
+            this.otherMembers = otherMembers;
+            return this;
+        }
+
         /** Builds the record. */
         public TaskDefinition build() {
-            return new TaskDefinition(family, revision, taskDefinitionArn, status, containerDefinitions, networkMode, cpu, memory, taskRoleArn, executionRoleArn, requiresCompatibilities, compatibilities, requiresAttributes, volumes, placementConstraints, pidMode, ipcMode, runtimePlatform, ephemeralStorageGiB, registeredAt, registeredBy, deregisteredAt, tags);
+            return new TaskDefinition(family, revision, taskDefinitionArn, status, containerDefinitions, networkMode, cpu, memory, taskRoleArn, executionRoleArn, requiresCompatibilities, compatibilities, requiresAttributes, volumes, placementConstraints, pidMode, ipcMode, runtimePlatform, ephemeralStorageGiB, registeredAt, registeredBy, deregisteredAt, tags, otherMembers);
         }
     }
 }

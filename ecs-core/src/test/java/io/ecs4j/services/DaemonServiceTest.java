@@ -121,6 +121,23 @@ class DaemonServiceTest {
     }
 
     @Test
+    void daemon_honoursMemberOfConstraints() {
+        ContainerInstance big = env.ecs.registerContainerInstance(Fixtures.instance("default", "us-east-1a")
+                .instanceType("m5.xlarge").build());
+        env.ecs.registerContainerInstance(Fixtures.instance("default", "us-east-1b").instanceType("t3.small").build());
+        env.taskDefinition("agent");
+
+        env.create(CreateServiceRequest.builder("default", "agent", "agent")
+                .schedulingStrategy(SchedulingStrategy.DAEMON)
+                .placementConstraints(io.ecs4j.model.PlacementConstraint.memberOf(
+                        "attribute:ecs.instance-type =~ m5.*")));
+
+        assertThat(env.tasks("agent")).singleElement()
+                .satisfies(t -> assertThat(t.containerInstanceArn()).isEqualTo(big.containerInstanceArn()));
+        assertThat(env.service("agent").desiredCount()).isEqualTo(1);
+    }
+
+    @Test
     void daemon_whenAnInstanceHasNoRoom_reportsItAndRunsEverywhereElse() {
         ContainerInstance full = env.instance("us-east-1a", 128, 8192);
         ContainerInstance ok = env.instance("us-east-1b");

@@ -46,6 +46,32 @@ class ScaleTest {
     }
 
     @Test
+    void defaultStrategy_spreadsOverZonesThenInstances() {
+        for (String zone : List.of("us-east-1a", "us-east-1b", "us-east-1c")) {
+            env.instance(zone);
+            env.instance(zone);
+        }
+        env.taskDefinition("web");
+
+        env.create(service("web", "web", 6));
+
+        assertThat(perZone()).containsOnly(Map.entry("us-east-1a", 2L), Map.entry("us-east-1b", 2L),
+                Map.entry("us-east-1c", 2L));
+        assertThat(env.tasks("web").stream().map(Task::containerInstanceArn).distinct()).hasSize(6);
+    }
+
+    @Test
+    void serviceStrategy_binpackFillsOneInstanceFirst() {
+        env.instance("us-east-1a");
+        env.instance("us-east-1b");
+        env.taskDefinition("web");
+
+        env.create(service("web", "web", 4).placementStrategy(io.ecs4j.model.PlacementStrategy.binpack("memory")));
+
+        assertThat(env.tasks("web").stream().map(Task::containerInstanceArn).distinct()).hasSize(1);
+    }
+
+    @Test
     void scaleIn_stopsTheExcessAndKeepsZonesBalanced() {
         env.instance("us-east-1a");
         env.instance("us-east-1b");

@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  * closes it and removes everything the run created.
  */
 final class DockerLocalEcs implements AutoCloseable {
-    final String runId = DockerFixture.newRunId();
+    final String runId;
     final DockerClient docker = TestDocker.client();
     final LocalEcs ecs;
     final ContainerInstance host;
@@ -24,9 +24,15 @@ final class DockerLocalEcs implements AutoCloseable {
     }
 
     DockerLocalEcs(UnaryOperator<LocalEcs.Builder> customize) {
+        this(DockerFixture.newRunId(), customize, true);
+    }
+
+    /** A LocalEcs on the scope of test run {@code runId}; {@code registerHost} registers the Docker host first. */
+    DockerLocalEcs(String runId, UnaryOperator<LocalEcs.Builder> customize, boolean registerHost) {
+        this.runId = runId;
         ecs = customize.apply(LocalEcs.builder().runtime(newRuntime())).start();
-        host = ecs.registerContainerInstance(RegisterContainerInstanceRequest.builder()
-                .availabilityZone("us-east-1a").build());
+        host = registerHost ? ecs.registerContainerInstance(RegisterContainerInstanceRequest.builder()
+                .availabilityZone("us-east-1a").build()) : null;
     }
 
     /** A runtime on this run's scope (a second one after {@link LocalEcs#close()} models a JVM restart). */
@@ -53,6 +59,11 @@ final class DockerLocalEcs implements AutoCloseable {
                 throw new AssertionError("interrupted waiting for " + what);
             }
         }
+    }
+
+    /** Closes the LocalEcs only: its containers keep running, as when a JVM exits. */
+    void closeKeepingContainers() {
+        ecs.close();
     }
 
     @Override

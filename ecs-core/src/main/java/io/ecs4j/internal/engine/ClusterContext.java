@@ -190,6 +190,11 @@ final class ClusterContext implements TaskHost {
     }
 
     @Override
+    public InstanceState instance(String instanceId) {
+        return instanceId == null ? null : instances.get(instanceId);
+    }
+
+    @Override
     public void stopped(TaskRun task) {
         String instanceId = task.facts.containerInstanceId();
         if (instanceId != null) {

@@ -237,9 +237,21 @@ final class ClusterServices implements SchedulerHost {
         if (instance == null || instance.status != ContainerInstanceStatus.ACTIVE) {
             return new LaunchResult(List.of(), instanceId, "INACTIVE", false);
         }
-        String rejection = cluster.placement.rejection(instanceId, launch.footprint());
-        if (rejection != null) {
-            return new LaunchResult(List.of(), instanceId, rejection, false);
+        // As StartTask: placement restricted to the one instance (resources, ports, attributes, constraints).
+        List<PlacementConstraint> constraints = new ArrayList<>(service.placementConstraints());
+        constraints.add(PlacementConstraint.memberOf("ec2InstanceId == " + instance.ec2InstanceId));
+        PlacementRequest request = new PlacementRequest(1, service.group(), launch.footprint(), constraints, List.of(),
+                requiredAttributes(service.taskDefinition()));
+        PlacementOutcome outcome = cluster.placement.place(request);
+        if (outcome.instanceIds().isEmpty()) {
+            // The reason that instance was rejected (the closest failure over the cluster could name another filter).
+            String reason = "ATTRIBUTE";
+            for (var candidate : cluster.placement.explain(request).candidates()) {
+                if (candidate.containerInstanceArn().equals(instance.arn.toString()) && candidate.rejection() != null) {
+                    reason = candidate.rejection();
+                }
+            }
+            return new LaunchResult(List.of(), instanceId, reason, false);
         }
         return new LaunchResult(List.of(taskOps.createServiceTask(cluster, launch, instance, service).id()), null, null,
                 false);

@@ -73,6 +73,7 @@ public final class DefaultLocalEcs implements LocalEcs {
     private final Object lifecycleLock = new Object();
     private volatile State state = State.NEW;
     private volatile Throwable failureCause;
+    private volatile io.ecs4j.request.AdoptionReport adoption = io.ecs4j.request.AdoptionReport.empty();
 
     public DefaultLocalEcs(EngineConfig config, TimeSource timeSource, ContainerRuntime runtime,
                            RandomGenerator random) {
@@ -157,6 +158,7 @@ public final class DefaultLocalEcs implements LocalEcs {
                 if (config.createDefaultCluster()) {
                     createCluster("default");
                 }
+                adoption = new Adoption(this, instanceOps).adopt(runtime.discover());
             } catch (RuntimeException e) {
                 failureCause = e;
                 state = State.FAILED;
@@ -164,6 +166,21 @@ public final class DefaultLocalEcs implements LocalEcs {
             }
         }
         return this;
+    }
+
+    @Override
+    public io.ecs4j.request.AdoptionReport adoption() {
+        return adoption;
+    }
+
+    /** The cluster called {@code name}, created (ACTIVE) when missing. */
+    ClusterContext ensureCluster(String name) {
+        ClusterContext existing = clusters.get(name);
+        if (existing != null) {
+            return existing;
+        }
+        createCluster(name);
+        return clusters.get(name);
     }
 
     @Override
@@ -385,6 +402,25 @@ public final class DefaultLocalEcs implements LocalEcs {
         return r.items().isEmpty() ? Optional.empty() : Optional.of(r.items().get(0));
     }
 
+    @Override
+    public List<io.ecs4j.model.Attribute> putAttributes(String cluster, List<io.ecs4j.model.Attribute> attributes) {
+        ClusterContext c = cluster(cluster);
+        return c.call(() -> instanceOps.putAttributes(c, attributes));
+    }
+
+    @Override
+    public List<io.ecs4j.model.Attribute> deleteAttributes(String cluster, List<io.ecs4j.model.Attribute> attributes) {
+        ClusterContext c = cluster(cluster);
+        return c.call(() -> instanceOps.deleteAttributes(c, attributes));
+    }
+
+    @Override
+    public Page<io.ecs4j.model.Attribute> listAttributes(io.ecs4j.request.ListAttributesRequest request) {
+        Objects.requireNonNull(request, "request");
+        ClusterContext c = cluster(request.cluster());
+        return instanceOps.listAttributes(c, request);
+    }
+
     // ------------------------------------------------------------------ task definitions
 
     @Override
@@ -431,6 +467,20 @@ public final class DefaultLocalEcs implements LocalEcs {
         Objects.requireNonNull(request, "request");
         ClusterContext c = cluster(request.cluster());
         return c.call(() -> taskOps.runTask(c, request));
+    }
+
+    @Override
+    public io.ecs4j.request.PlacementPlan plan(RunTaskRequest request) {
+        Objects.requireNonNull(request, "request");
+        ClusterContext c = cluster(request.cluster());
+        return c.call(() -> c.placement.plan(taskOps.placementRequest(c, request)));
+    }
+
+    @Override
+    public io.ecs4j.request.PlacementExplanation explain(RunTaskRequest request) {
+        Objects.requireNonNull(request, "request");
+        ClusterContext c = cluster(request.cluster());
+        return c.call(() -> c.placement.explain(taskOps.placementRequest(c, request).withCount(1)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.ecs4j.internal.engine;
 
 import io.ecs4j.EcsException;
+import io.ecs4j.internal.placement.AttributeRules;
 import io.ecs4j.internal.util.ArnParts;
 import io.ecs4j.internal.util.Pagination;
 import io.ecs4j.model.Attribute;
@@ -62,9 +63,7 @@ final class InstanceOperations {
         List<io.ecs4j.model.Tag> tags = Tags.validate(r.tags(), "tags");
         String zone = r.availabilityZone() == null ? ecs.config().region() + "a" : r.availabilityZone();
         String type = r.instanceType() == null ? InstanceDefaults.INSTANCE_TYPE : r.instanceType();
-        VersionInfo version = r.versionInfo() != null ? r.versionInfo()
-                : new VersionInfo(InstanceDefaults.AGENT_VERSION, InstanceDefaults.AGENT_HASH,
-                InstanceDefaults.DOCKER_VERSION);
+        VersionInfo version = r.versionInfo() != null ? r.versionInfo() : defaultVersionInfo();
         String id = ecs.ids().hex32();
         String ec2 = r.ec2InstanceId() == null ? ecs.ids().ec2InstanceId() : r.ec2InstanceId();
         for (InstanceState existing : cluster.instances.values()) {
@@ -73,6 +72,15 @@ final class InstanceOperations {
                 return cluster.instanceViews.get(existing.id());
             }
         }
+        InstanceState instance = create(cluster, id, ec2, version, cpu, memory, tcp, udp, zone, type, r.attributes(),
+                tags);
+        return cluster.instanceViews.get(instance.id());
+    }
+
+    /** Adds an instance with the standard {@code ecs.*} and capability attributes; publishes it. */
+    InstanceState create(ClusterContext cluster, String id, String ec2, VersionInfo version, int cpu, int memory,
+                         Set<Integer> tcp, Set<Integer> udp, String zone, String type, List<Attribute> custom,
+                         List<io.ecs4j.model.Tag> tags) {
         InstanceState instance = new InstanceState(new ContainerInstanceArn(cluster.arn.region(),
                 cluster.arn.accountId(), cluster.name, id), ec2, version, cpu, memory, tcp, udp,
                 cluster.clock().instant(), tags);
@@ -87,7 +95,7 @@ final class InstanceOperations {
         for (String capability : InstanceDefaults.CAPABILITIES) {
             instance.putAttribute(capability, null);
         }
-        for (Attribute a : r.attributes()) {
+        for (Attribute a : custom) {
             instance.putAttribute(a.name(), a.value());
         }
         cluster.instances.put(id, instance);
@@ -95,7 +103,13 @@ final class InstanceOperations {
         cluster.placement.upsertInstance(instance.placementView());
         cluster.instanceChanged(id);
         cluster.flush();
-        return cluster.instanceViews.get(id);
+        return instance;
+    }
+
+    /** The default version info a simulated agent reports. */
+    static VersionInfo defaultVersionInfo() {
+        return new VersionInfo(InstanceDefaults.AGENT_VERSION, InstanceDefaults.AGENT_HASH,
+                InstanceDefaults.DOCKER_VERSION);
     }
 
     private static Set<Integer> ports(List<Integer> ports, String field) {
@@ -256,5 +270,113 @@ final class InstanceOperations {
     static String arnFor(ClusterContext cluster, String ref) {
         return ArnParts.isArn(ref) ? ref
                 : new ContainerInstanceArn(cluster.arn.region(), cluster.arn.accountId(), cluster.name, ref).toString();
+    }
+
+    // ------------------------------------------------------------------ attributes
+
+    /** PutAttributes: sets custom attributes on container instances; all validated before any is applied. */
+    List<Attribute> putAttributes(ClusterContext cluster, List<Attribute> attributes) {
+        cluster.requireActive();
+        AttributeRules.checkCustom(attributes);
+        java.util.Map<InstanceState, java.util.Map<String, String>> changes = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            Attribute a = attributes.get(i);
+            InstanceState instance = target(cluster, a, "attributes[" + i + "]");
+            changes.computeIfAbsent(instance, k -> new java.util.LinkedHashMap<>()).put(a.name(), a.value());
+        }
+        for (var entry : changes.entrySet()) {
+            Set<String> custom = customNames(entry.getKey());
+            custom.addAll(entry.getValue().keySet());
+            AttributeRules.checkLimit(custom.size());
+        }
+        List<Attribute> applied = new ArrayList<>();
+        for (var entry : changes.entrySet()) {
+            InstanceState instance = entry.getKey();
+            entry.getValue().forEach(instance::putAttribute);
+            entry.getValue().keySet().forEach(name -> applied.add(instance.attributes.get(name)));
+            cluster.placement.upsertInstance(instance.placementView());
+            cluster.instanceChanged(instance.id());
+        }
+        cluster.flush();
+        return applied;
+    }
+
+    /** DeleteAttributes: removes custom attributes; attributes an instance does not have are ignored. */
+    List<Attribute> deleteAttributes(ClusterContext cluster, List<Attribute> attributes) {
+        if (attributes == null || attributes.isEmpty()) {
+            throw EcsException.invalidParameter("attributes", "Attributes cannot be empty.");
+        }
+        List<InstanceState> targets = new ArrayList<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            Attribute a = attributes.get(i);
+            AttributeRules.checkName(a.name(), "attributes[" + i + "].name");
+            if (a.name().startsWith(AttributeRules.RESERVED_PREFIX)) {
+                throw EcsException.invalidParameter("attributes[" + i + "].name", "Attribute name '" + a.name()
+                        + "' is reserved: attributes starting with 'ecs.' cannot be deleted.");
+            }
+            targets.add(target(cluster, a, "attributes[" + i + "]"));
+        }
+        List<Attribute> deleted = new ArrayList<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            InstanceState instance = targets.get(i);
+            Attribute removed = instance.attributes.remove(attributes.get(i).name());
+            deleted.add(removed != null ? removed : new Attribute(attributes.get(i).name(), attributes.get(i).value(),
+                    "container-instance", instance.arn.toString()));
+            cluster.placement.upsertInstance(instance.placementView());
+            cluster.instanceChanged(instance.id());
+        }
+        cluster.flush();
+        return deleted;
+    }
+
+    Page<Attribute> listAttributes(ClusterContext cluster, io.ecs4j.request.ListAttributesRequest r) {
+        if (!"container-instance".equals(r.targetType())) {
+            throw EcsException.invalidParameter("targetType", "targetType must be container-instance.");
+        }
+        if (r.attributeValue() != null && r.attributeName() == null) {
+            throw EcsException.invalidParameter("attributeValue",
+                    "attributeValue can only be specified together with attributeName.");
+        }
+        List<Attribute> matches = new ArrayList<>();
+        for (String id : cluster.instanceOrder) {
+            ContainerInstance ci = cluster.instanceViews.get(id);
+            if (ci == null || ci.status() == ContainerInstanceStatus.INACTIVE) {
+                continue;
+            }
+            for (Attribute a : ci.attributes()) {
+                if ((r.attributeName() == null || r.attributeName().equals(a.name()))
+                        && (r.attributeValue() == null || r.attributeValue().equals(a.value()))) {
+                    matches.add(a);
+                }
+            }
+        }
+        return Pagination.page(matches, a -> a.targetId() + "|" + a.name(), r.maxResults(), r.nextToken(),
+                "ListAttributes/" + cluster.name + "/" + r.attributeName() + "/" + r.attributeValue(), 100, 100);
+    }
+
+    private static Set<String> customNames(InstanceState instance) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : instance.attributes.keySet()) {
+            if (!name.startsWith("ecs.") && !name.startsWith("com.amazonaws.ecs.")) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    private static InstanceState target(ClusterContext cluster, Attribute a, String field) {
+        if (a.targetType() != null && !a.targetType().equals("container-instance")) {
+            throw EcsException.invalidParameter(field + ".targetType", "targetType must be container-instance.");
+        }
+        if (a.targetId() == null || a.targetId().isEmpty()) {
+            throw EcsException.invalidParameter(field + ".targetId",
+                    "targetId is required: the container instance id or ARN.");
+        }
+        InstanceState instance = find(cluster, a.targetId());
+        if (instance == null || instance.status == ContainerInstanceStatus.INACTIVE) {
+            throw new EcsException(io.ecs4j.EcsErrorCode.TARGET_NOT_FOUND, "Could not find " + a.targetId() + ".",
+                    field + ".targetId");
+        }
+        return instance;
     }
 }

@@ -222,7 +222,8 @@ final class LaunchSpecs {
         return List.of();
     }
 
-    static ContainerLaunchSpec launchSpec(TaskFacts facts, ContainerRun run, TaskSandbox sandbox, EngineConfig config) {
+    static ContainerLaunchSpec launchSpec(TaskFacts facts, ContainerRun run, TaskSandbox sandbox, EngineConfig config,
+                                          Map<String, String> metadataLabels) {
         ContainerDefinition c = run.definition;
         TaskDefinition td = facts.taskDefinition();
         NetworkMode mode = td.networkModeOrDefault();
@@ -264,7 +265,7 @@ final class LaunchSpecs {
                 .workingDirectory(c.workingDirectory())
                 .user(c.user())
                 .hostname(c.hostname())
-                .labels(c.dockerLabels())
+                .labels(labels(c.dockerLabels(), metadataLabels))
                 .cpuShares(Math.max(2, c.cpu()))
                 .memoryLimitMiB(c.memory())
                 .memoryReservationMiB(c.memoryReservation())
@@ -285,6 +286,12 @@ final class LaunchSpecs {
                 .interactive(Boolean.TRUE.equals(c.interactive()))
                 .pseudoTerminal(Boolean.TRUE.equals(c.pseudoTerminal()))
                 .build();
+    }
+
+    private static Map<String, String> labels(Map<String, String> dockerLabels, Map<String, String> metadata) {
+        Map<String, String> labels = new LinkedHashMap<>(dockerLabels);
+        labels.putAll(metadata);
+        return labels;
     }
 
     private static UlimitSpec ulimit(Ulimit u) {
@@ -323,10 +330,5 @@ final class LaunchSpecs {
             }
         }
         return mounts;
-    }
-
-    /** Host entries in {@code host:ip} form. */
-    static List<String> extraHosts(List<HostEntry> entries) {
-        return entries.stream().map(h -> h.hostname() + ":" + h.ipAddress()).toList();
     }
 }

@@ -26,6 +26,9 @@ interface TaskHost {
     /** The task moved from one {@code lastStatus} to another. */
     void statusChanged(TaskRun task, TaskStatus from, TaskStatus to);
 
+    /** The container instance with this id, or null (also for a null id). */
+    InstanceState instance(String instanceId);
+
     /** The task reached STOPPED: release what it held. */
     void stopped(TaskRun task);
 }

@@ -2,8 +2,10 @@ package io.ecs4j.internal.engine;
 
 import io.ecs4j.EcsErrorCode;
 import io.ecs4j.EcsException;
+import io.ecs4j.internal.placement.PlacementDefaults;
 import io.ecs4j.internal.placement.PlacementOutcome;
 import io.ecs4j.internal.placement.PlacementRequest;
+import io.ecs4j.internal.placement.PlacementValidator;
 import io.ecs4j.internal.placement.TaskFootprint;
 import io.ecs4j.internal.util.ArnParts;
 import io.ecs4j.internal.util.Pagination;
@@ -94,14 +96,9 @@ final class TaskOperations {
                                 : request.platformVersion()));
             }
         } else {
-            Set<String> required = new LinkedHashSet<>();
-            for (Attribute a : launch.taskDefinition().requiresAttributes()) {
-                required.add(a.name());
-            }
-            List<PlacementStrategy> strategies = request.placementStrategy().isEmpty()
-                    ? List.of(PlacementStrategy.random()) : request.placementStrategy();
             PlacementOutcome outcome = cluster.placement.place(new PlacementRequest(request.count(), launch.group(),
-                    launch.footprint(), constraints, strategies, required));
+                    launch.footprint(), constraints, PlacementDefaults.forRunTask(request.placementStrategy()),
+                    requiredAttributes(launch.taskDefinition())));
             if (outcome.noInstances()) {
                 throw EcsException.invalidParameter("cluster", "No Container Instances were found in your cluster.");
             }
@@ -140,6 +137,28 @@ final class TaskOperations {
         return new RunTaskResult(tasks, List.of());
     }
 
+    // ------------------------------------------------------------------ plan / explain
+
+    /** The placement request RunTask would make, validated as RunTask validates, changing nothing. */
+    PlacementRequest placementRequest(ClusterContext cluster, RunTaskRequest request) {
+        cluster.requireActive();
+        if (request.count() < 1 || request.count() > 10) {
+            throw EcsException.invalidParameter("count", "count must be between 1 and 10.");
+        }
+        Launch launch = validate(cluster, request.taskDefinition(), request.launchType(), request.group(),
+                request.startedBy(), request.overrides(), request.networkConfiguration(), request.tags(),
+                request.propagateTags(), true);
+        if (launch.launchType() == LaunchType.FARGATE) {
+            throw EcsException.invalidParameter("launchType",
+                    "FARGATE tasks are not placed on container instances; there is no placement to plan.");
+        }
+        List<PlacementConstraint> constraints = new ArrayList<>(launch.taskDefinition().placementConstraints());
+        constraints.addAll(request.placementConstraints());
+        validatePlacement(constraints, request.placementStrategy(), launch.launchType());
+        return new PlacementRequest(request.count(), launch.group(), launch.footprint(), constraints,
+                PlacementDefaults.forRunTask(request.placementStrategy()), requiredAttributes(launch.taskDefinition()));
+    }
+
     // ------------------------------------------------------------------ StartTask
 
     RunTaskResult startTask(ClusterContext cluster, StartTaskRequest request) {
@@ -164,9 +183,14 @@ final class TaskOperations {
                 failures.add(new Failure(instance.arn.toString(), "INACTIVE", null));
                 continue;
             }
-            String rejection = cluster.placement.rejection(instance.id(), launch.footprint());
-            if (rejection != null) {
-                failures.add(new Failure(instance.arn.toString(), rejection, null));
+            // StartTask is placement restricted to one named instance, with no strategy.
+            PlacementOutcome outcome = cluster.placement.place(new PlacementRequest(1, launch.group(),
+                    launch.footprint(), List.of(PlacementConstraint.memberOf("ec2InstanceId == " + instance.ec2InstanceId)),
+                    List.of(), requiredAttributes(launch.taskDefinition())));
+            if (outcome.instanceIds().isEmpty()) {
+                Failure f = outcome.failures().isEmpty() ? new Failure(instance.arn.toString(), "ATTRIBUTE", null)
+                        : outcome.failures().get(0);
+                failures.add(new Failure(instance.arn.toString(), f.reason(), f.detail()));
                 continue;
             }
             Attribute az = instance.attributes.get("ecs.availability-zone");
@@ -289,6 +313,14 @@ final class TaskOperations {
         validatePlacement(constraints, strategies, launchType);
     }
 
+    static Set<String> requiredAttributes(TaskDefinition td) {
+        Set<String> required = new LinkedHashSet<>();
+        for (Attribute a : td.requiresAttributes()) {
+            required.add(a.name());
+        }
+        return required;
+    }
+
     private static Set<LaunchType> compatibilities(TaskDefinition td) {
         Set<LaunchType> result = new HashSet<>(td.compatibilities());
         if (result.isEmpty()) {
@@ -366,28 +398,11 @@ final class TaskOperations {
 
     private static void validatePlacement(List<PlacementConstraint> constraints, List<PlacementStrategy> strategies,
                                           LaunchType launchType) {
-        if (constraints.size() > 10) {
-            throw EcsException.invalidParameter("placementConstraints",
-                    "The number of placement constraints (task definition and request combined) must not exceed 10.");
-        }
-        if (strategies.size() > 5) {
-            throw EcsException.invalidParameter("placementStrategy", "placementStrategy can have at most 5 items.");
-        }
         if (launchType == LaunchType.FARGATE && (!constraints.isEmpty() || !strategies.isEmpty())) {
             throw EcsException.invalidParameter("placementConstraints",
                     "Placement constraints and strategies are not supported with the FARGATE launch type.");
         }
-        for (int i = 0; i < constraints.size(); i++) {
-            PlacementConstraint c = constraints.get(i);
-            if (c.type() == PlacementConstraintType.DISTINCT_INSTANCE && c.expression() != null) {
-                throw EcsException.invalidParameter("placementConstraints[" + i + "].expression",
-                        "An expression is not valid for a distinctInstance placement constraint.");
-            }
-            if (c.type() == PlacementConstraintType.MEMBER_OF && (c.expression() == null || c.expression().isBlank())) {
-                throw EcsException.invalidParameter("placementConstraints[" + i + "].expression",
-                        "A memberOf placement constraint requires an expression.");
-            }
-        }
+        PlacementValidator.validate(constraints, strategies);
     }
 
     static Integer parseInt(String value) {

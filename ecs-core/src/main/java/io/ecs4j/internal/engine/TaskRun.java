@@ -63,6 +63,8 @@ final class TaskRun {
     private List<Attachment> attachments = List.of();
     List<Tag> tags;
     private boolean environmentResolved;
+    /** The labels that let a later process re-adopt this task; made on first launch. */
+    private Map<String, String> metadataLabels;
 
     TaskRun(TaskFacts facts, List<ContainerDefinition> effectiveContainers, TaskHost host, Ids ids) {
         this.facts = facts;
@@ -107,6 +109,57 @@ final class TaskRun {
             }
         }
         return false;
+    }
+
+    // ------------------------------------------------------------------ re-adoption
+
+    /**
+     * Takes back a task whose containers a previous process launched: the containers found are RUNNING or STOPPED as
+     * the runtime reports them, the others have not been launched yet. Then the engine carries on as usual.
+     */
+    void adopt(Map<String, io.ecs4j.spi.runtime.DiscoveredContainer> found, Map<String, String> labels) {
+        Instant now = host.clock().instant();
+        environmentResolved = true;
+        metadataLabels = labels;
+        sandbox = Sandbox.READY;
+        sandboxResult = TaskSandbox.none(facts.arn());
+        lastStatus = TaskStatus.PENDING;
+        for (ContainerRun c : containers) {
+            io.ecs4j.spi.runtime.DiscoveredContainer d = found.get(c.name());
+            if (d == null) {
+                continue;
+            }
+            c.runtimeId = d.runtimeId();
+            c.started = true;
+            c.startedAt = now;
+            if (d.running()) {
+                c.phase = ContainerRun.Phase.RUNNING;
+                if (facts.taskDefinition().networkModeOrDefault() != NetworkMode.AWSVPC) {
+                    c.bindings = d.networkBindings();
+                }
+                if (c.hasHealthCheck() && d.health() != null) {
+                    c.health = d.health();
+                }
+            } else {
+                c.phase = ContainerRun.Phase.STOPPED;
+                c.exitCode = d.exitCode();
+            }
+        }
+        // Containers not found have not been launched yet; they need their environment when they are.
+        String failure = LaunchSpecs.resolveEnvironments(containers, host.config().secretResolver());
+        boolean waiting = containers.stream().anyMatch(c -> c.phase == ContainerRun.Phase.WAITING);
+        if (failure != null && waiting) {
+            failToStart(failure);
+        }
+        recomputeHealth();
+        for (ContainerRun c : containers) {
+            if (c.phase == ContainerRun.Phase.STOPPED && c.definition.essential()) {
+                executionStoppedAt = now;
+                requestStop(TaskStopCode.ESSENTIAL_CONTAINER_EXITED, "Essential container in task exited");
+                break;
+            }
+        }
+        host.changed(this);
     }
 
     // ------------------------------------------------------------------ commands
@@ -402,7 +455,10 @@ final class TaskRun {
     private void launch(ContainerRun c) {
         c.phase = ContainerRun.Phase.LAUNCHING;
         host.changed(this);
-        host.runtime().launch(LaunchSpecs.launchSpec(facts, c, sandboxResult, host.config()));
+        if (metadataLabels == null) {
+            metadataLabels = TaskMetadata.labels(facts, host.instance(facts.containerInstanceId()));
+        }
+        host.runtime().launch(LaunchSpecs.launchSpec(facts, c, sandboxResult, host.config(), metadataLabels));
     }
 
     private void progressStop() {

@@ -43,6 +43,15 @@ import io.ecs4j.model.VolumeFrom;
  * {@code mountPoints}, {@code volumesFrom}) present even when empty. Stateless and thread-safe.
  */
 public final class ContainerDefinitionCodec {
+    /** Members read into modelled fields. */
+    static final java.util.Set<String> KNOWN = java.util.Set.of("name", "image", "repositoryCredentials", "cpu",
+            "memory", "memoryReservation", "essential", "links", "portMappings", "entryPoint", "command",
+            "environment", "environmentFiles", "mountPoints", "volumesFrom", "linuxParameters", "secrets", "dependsOn",
+            "startTimeout", "stopTimeout", "hostname", "user", "workingDirectory", "disableNetworking", "privileged",
+            "readonlyRootFilesystem", "dnsServers", "dnsSearchDomains", "extraHosts", "dockerSecurityOptions",
+            "interactive", "pseudoTerminal", "dockerLabels", "ulimits", "logConfiguration", "healthCheck",
+            "resourceRequirements", "restartPolicy");
+
     private ContainerDefinitionCodec() {
     }
 
@@ -84,7 +93,8 @@ public final class ContainerDefinitionCodec {
                 .logConfiguration(readLogConfiguration(JsonReads.object(o, "logConfiguration", path), child(path, "logConfiguration")))
                 .healthCheck(readHealthCheck(JsonReads.object(o, "healthCheck", path), child(path, "healthCheck")))
                 .resourceRequirements(list(o, "resourceRequirements", path, ContainerDefinitionCodec::readResourceRequirement))
-                .restartPolicy(readRestartPolicy(JsonReads.object(o, "restartPolicy", path), child(path, "restartPolicy")));
+                .restartPolicy(readRestartPolicy(JsonReads.object(o, "restartPolicy", path), child(path, "restartPolicy")))
+                .otherMembers(JsonReads.otherMembers(o, KNOWN));
         Integer cpu = integer(o, "cpu", path);
         if (cpu != null) {
             b.cpu(cpu);
@@ -152,6 +162,7 @@ public final class ContainerDefinitionCodec {
         if (c.restartPolicy() != null) {
             o.set("restartPolicy", writeRestartPolicy(c.restartPolicy()));
         }
+        JsonWrites.putOtherMembers(o, c.otherMembers());
         return o;
     }
 

@@ -298,4 +298,43 @@ public final class JsonReads {
         JsonNode node = parent.get(member);
         return node == null || node.isNull() || node.isMissingNode() ? null : node;
     }
+
+    /**
+     * The members of {@code o} not named in {@code known}, as JSON-like Java values (String, Number, Boolean, null, List,
+     * Map; unmodifiable), in document order.
+     */
+    public static Map<String, Object> otherMembers(ObjectNode o, java.util.Set<String> known) {
+        Map<String, Object> others = new java.util.LinkedHashMap<>();
+        var fields = o.fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            if (!known.contains(field.getKey())) {
+                others.put(field.getKey(), plain(field.getValue()));
+            }
+        }
+        return others.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(others);
+    }
+
+    private static Object plain(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> map = new java.util.LinkedHashMap<>();
+            node.fields().forEachRemaining(e -> map.put(e.getKey(), plain(e.getValue())));
+            return java.util.Collections.unmodifiableMap(map);
+        }
+        if (node.isArray()) {
+            List<Object> list = new java.util.ArrayList<>();
+            node.forEach(e -> list.add(plain(e)));
+            return java.util.Collections.unmodifiableList(list);
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        return null;
+    }
 }

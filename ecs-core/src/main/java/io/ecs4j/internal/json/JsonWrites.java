@@ -94,4 +94,13 @@ public final class JsonWrites {
             values.forEach(object::put);
         }
     }
+
+    /** Writes members kept verbatim ({@code otherMembers} of a record), after the modelled ones, never overriding them. */
+    public static void putOtherMembers(ObjectNode target, Map<String, Object> others) {
+        others.forEach((member, value) -> {
+            if (!target.has(member)) {
+                target.set(member, Json.MAPPER.valueToTree(value));
+            }
+        });
+    }
 }

@@ -32,6 +32,15 @@ import io.ecs4j.model.Volume;
  * <p>Stateless and thread-safe.
  */
 public final class TaskDefinitionCodec {
+    /** Members read into modelled fields, or output-only members that are ignored on input. */
+    static final java.util.Set<String> KNOWN = java.util.Set.of("family", "taskRoleArn", "executionRoleArn",
+            "networkMode", "containerDefinitions", "volumes", "placementConstraints", "requiresCompatibilities", "cpu",
+            "memory", "pidMode", "ipcMode", "runtimePlatform", "ephemeralStorage", "tags", "taskDefinitionArn",
+            "revision", "status", "compatibilities", "requiresAttributes", "registeredAt", "registeredBy",
+            "deregisteredAt");
+    private static final java.util.Set<String> KNOWN_VOLUME = java.util.Set.of("name", "host",
+            "dockerVolumeConfiguration", "configuredAtLaunch");
+
     private TaskDefinitionCodec() {
     }
 
@@ -97,7 +106,8 @@ public final class TaskDefinitionCodec {
                         stringEnum(platform, "cpuArchitecture", platformPath, TaskDefinitionRules.CPU_ARCHITECTURES),
                         stringEnum(platform, "operatingSystemFamily", platformPath, TaskDefinitionRules.OS_FAMILIES)))
                 .ephemeralStorageGiB(ephemeral == null ? null : integer(ephemeral, "sizeInGiB", child(path, "ephemeralStorage")))
-                .tags(CommonCodecs.readTags(o, path));
+                .tags(CommonCodecs.readTags(o, path))
+                .otherMembers(JsonReads.otherMembers(o, KNOWN));
     }
 
     /**
@@ -140,6 +150,7 @@ public final class TaskDefinitionCodec {
         JsonWrites.putTimestamp(o, "registeredAt", td.registeredAt());
         JsonWrites.putTimestamp(o, "deregisteredAt", td.deregisteredAt());
         put(o, "registeredBy", td.registeredBy());
+        JsonWrites.putOtherMembers(o, td.otherMembers());
         return o;
     }
 
@@ -163,7 +174,7 @@ public final class TaskDefinitionCodec {
                     .build();
         }
         return new Volume(name, host == null ? null : new HostVolume(string(host, "sourcePath", child(path, "host"))),
-                dockerConfig, JsonReads.bool(o, "configuredAtLaunch", path));
+                dockerConfig, JsonReads.bool(o, "configuredAtLaunch", path), JsonReads.otherMembers(o, KNOWN_VOLUME));
     }
 
     static ObjectNode writeVolume(Volume v) {
@@ -182,6 +193,7 @@ public final class TaskDefinitionCodec {
             JsonWrites.putMap(docker, "labels", d.labels());
         }
         put(o, "configuredAtLaunch", v.configuredAtLaunch());
+        JsonWrites.putOtherMembers(o, v.otherMembers());
         return o;
     }
 

@@ -113,6 +113,40 @@ public final class TaskDefinitionRegistry {
     }
 
     /**
+     * Takes back a registered revision found on a running container after a restart (re-adoption): stored as it is,
+     * with its ARN, revision and status, unless this registry already has that revision. The family's revision counter
+     * moves past it, so revisions are never reused.
+     *
+     * @return the stored revision (the existing one when already present)
+     * @throws IllegalArgumentException when {@code registered} has no ARN or belongs to another region or account
+     */
+    public TaskDefinition adopt(TaskDefinition registered) {
+        TaskDefinitionArn arn = Objects.requireNonNull(registered.taskDefinitionArn(), "taskDefinitionArn");
+        if (!arn.region().equals(region) || !arn.accountId().equals(accountId)) {
+            throw new IllegalArgumentException("task definition " + arn + " is not of " + region + "/" + accountId);
+        }
+        writeLock.lock();
+        try {
+            Snapshot current = snapshot;
+            TaskDefinition existing = current.get(arn.family(), arn.revision());
+            if (existing != null) {
+                return existing;
+            }
+            Family family = current.families().get(arn.family());
+            NavigableMap<Integer, TaskDefinition> revisions =
+                    family == null ? new TreeMap<>() : new TreeMap<>(family.revisions());
+            TaskDefinition stored = registered.toBuilder().revision(arn.revision())
+                    .status(registered.status() == null ? TaskDefinitionStatus.ACTIVE : registered.status()).build();
+            revisions.put(arn.revision(), stored);
+            int last = Math.max(family == null ? 0 : family.lastRevision(), arn.revision());
+            publish(current, arn.family(), new Family(last, Collections.unmodifiableNavigableMap(revisions)));
+            return stored;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
      * DeregisterTaskDefinition: marks a revision INACTIVE with {@code deregisteredAt}. Deregistering an INACTIVE (or
      * DELETE_IN_PROGRESS) revision returns it unchanged.
      *
