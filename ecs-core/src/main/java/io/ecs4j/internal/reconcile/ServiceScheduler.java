@@ -221,15 +221,44 @@ public final class ServiceScheduler {
             return; // not started by this service (a RunTask in the same group, or a former service of that name)
         }
         ObservedTask merged = previous != null && previous.seenHealthy() ? task.withSeenHealthy() : task;
-        if (merged.differsFrom(previous)) {
-            s.put(merged);
-            markDirty(s);
-            if (merged.lastStatus() == TaskStatus.RUNNING && (previous == null
-                    || previous.lastStatus() != TaskStatus.RUNNING)) {
-                s.startFailures = 0;
-                s.launchNotBefore = null;
-                s.impairedReported = false;
+        if (!merged.differsFrom(previous)) {
+            return;
+        }
+        s.put(merged);
+        viewDirty.add(s);
+        boolean nowRunning = merged.lastStatus() == TaskStatus.RUNNING
+                && (previous == null || previous.lastStatus() != TaskStatus.RUNNING);
+        boolean backoffCleared = false;
+        if (nowRunning) {
+            backoffCleared = s.launchNotBefore != null;
+            s.startFailures = 0;
+            s.launchNotBefore = null;
+            s.impairedReported = false;
+        }
+        if (onlyTimeRelevant(previous, merged) && !backoffCleared) {
+            // Moving up to RUNNING changes no decision by itself: a task counts as healthy only once it passes its
+            // health check (its own observation) or has run for 40 seconds. Wake up then instead of reconciling now.
+            if (nowRunning && !merged.hasHealthCheck() && merged.startedAt() != null) {
+                wakeBy(s, merged.startedAt().plus(TaskHealth.NO_CHECK_WAIT));
             }
+            return;
+        }
+        dirty.add(s);
+    }
+
+    /**
+     * Whether the change from {@code previous} to {@code now} can only matter later: a known task, still asked to run,
+     * with the same health, moving forward before RUNNING or to RUNNING (PROVISIONING, PENDING, ACTIVATING, RUNNING).
+     */
+    private static boolean onlyTimeRelevant(ObservedTask previous, ObservedTask now) {
+        return previous != null && previous.desiredStatus() == now.desiredStatus() && previous.health() == now.health()
+                && now.live() && now.lastStatus().compareTo(TaskStatus.RUNNING) <= 0;
+    }
+
+    /** Makes sure the service is reconciled at {@code at} at the latest. */
+    private void wakeBy(ServiceState s, Instant at) {
+        if (s.wakeAt == null || at.isBefore(s.wakeAt)) {
+            scheduleWake(s, at, host.now());
         }
     }
 
