@@ -400,8 +400,9 @@ public interface LocalEcs extends AutoCloseable {
         }
 
         /**
-         * The random source for ids and random placement. Default: a generator seeded with 42, so that runs on a
-         * {@link VirtualClock} are reproducible.
+         * The random source for ids and random placement. Default: on a {@link VirtualClock}, a generator seeded with
+         * 42, so that runs are reproducible; otherwise one seeded from the system's entropy (so that a restarted process
+         * never repeats the ids of tasks it re-adopts).
          */
         public Builder random(RandomGenerator random) {
             this.random = Objects.requireNonNull(random, "random");

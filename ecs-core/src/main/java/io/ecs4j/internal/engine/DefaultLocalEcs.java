@@ -81,7 +81,11 @@ public final class DefaultLocalEcs implements LocalEcs {
         this.ownsTimeSource = timeSource == null;
         this.timeSource = timeSource != null ? timeSource : TimeSource.system();
         this.runtime = runtime != null ? runtime : discoverRuntime();
-        this.ids = new Ids(random != null ? random : new SplittableRandom(42));
+        // Seeded by default under a VirtualClock (reproducible runs); from the system's entropy otherwise, so that ids
+        // of a restarted process do not repeat those of containers it re-adopts.
+        this.ids = new Ids(random != null ? random
+                : this.timeSource instanceof io.ecs4j.time.VirtualClock ? new SplittableRandom(42)
+                : new java.security.SecureRandom());
         this.registry = new TaskDefinitionRegistry(config.region(), config.accountId(), this.timeSource.clock());
     }
 

@@ -181,7 +181,12 @@ public final class ServiceScheduler {
     /** A new PRIMARY deployment of {@code s}. */
     DeploymentState newDeployment(ServiceState s, TaskDefinition td, LaunchType launchType, String platformVersion,
                                   io.ecs4j.model.NetworkConfiguration nc, boolean rollback, String reason) {
-        String id = host.newDeploymentId();
+        return newDeployment(s, td, launchType, platformVersion, nc, rollback, reason, host.newDeploymentId());
+    }
+
+    /** A new PRIMARY deployment of {@code s} with a given id (re-adoption keeps the ids tasks were started by). */
+    DeploymentState newDeployment(ServiceState s, TaskDefinition td, LaunchType launchType, String platformVersion,
+                                  io.ecs4j.model.NetworkConfiguration nc, boolean rollback, String reason, String id) {
         Instant now = host.now();
         DeploymentState d = new DeploymentState(id, td, launchType, platformVersion, nc, now, rollback,
                 reason != null ? reason : ServiceMessages.inProgress(id));
