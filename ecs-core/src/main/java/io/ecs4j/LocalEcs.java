@@ -7,13 +7,16 @@ import io.ecs4j.model.Cluster;
 import io.ecs4j.model.ContainerInstance;
 import io.ecs4j.model.ContainerInstanceStatus;
 import io.ecs4j.model.EcsEvent;
+import io.ecs4j.model.Service;
 import io.ecs4j.model.Task;
 import io.ecs4j.model.TaskDefinition;
 import io.ecs4j.request.CreateClusterRequest;
+import io.ecs4j.request.CreateServiceRequest;
 import io.ecs4j.request.DeleteTaskDefinitionsResult;
 import io.ecs4j.request.DescribeResult;
 import io.ecs4j.request.ListAttributesRequest;
 import io.ecs4j.request.ListContainerInstancesRequest;
+import io.ecs4j.request.ListServicesRequest;
 import io.ecs4j.request.ListTaskDefinitionFamiliesRequest;
 import io.ecs4j.request.ListTaskDefinitionsRequest;
 import io.ecs4j.request.ListTasksRequest;
@@ -25,6 +28,7 @@ import io.ecs4j.request.RunTaskRequest;
 import io.ecs4j.request.RunTaskResult;
 import io.ecs4j.request.StartTaskRequest;
 import io.ecs4j.request.UpdateContainerInstancesStateResult;
+import io.ecs4j.request.UpdateServiceRequest;
 import io.ecs4j.spi.runtime.ContainerRuntime;
 import io.ecs4j.spi.runtime.LogEntry;
 import io.ecs4j.time.TimeSource;
@@ -39,8 +43,8 @@ import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
- * A local Amazon ECS: clusters, container instances, task definitions, tasks (and, in later sections, services),
- * with ECS's semantics, running containers through a {@link ContainerRuntime}.
+ * A local Amazon ECS: clusters, container instances, task definitions, tasks and services, with ECS's semantics,
+ * running containers through a {@link ContainerRuntime}.
  *
  * <p>Operations mirror the ECS API: same names, same rules, same error wording; an operation that throws
  * {@link EcsException} has changed nothing. {@code cluster} parameters accept a cluster name or ARN, or {@code null}
@@ -285,6 +289,63 @@ public interface LocalEcs extends AutoCloseable {
      */
     List<LogEntry> logs(String cluster, String task, String containerName);
 
+    // ------------------------------------------------------------------ services
+
+    /**
+     * CreateService: keeps {@code desiredCount} copies of a task definition running (REPLICA), or one on every eligible
+     * container instance (DAEMON), and replaces tasks that stop.
+     *
+     * <p>Defaults as in ECS: REPLICA, launch type EC2, {@code minimumHealthyPercent} 100 and {@code maximumPercent}
+     * 200 (DAEMON: 0 and 100), placement spread over availability zones then instances, no circuit breaker. The
+     * service starts with one PRIMARY deployment ({@code ecs-svc/...}, IN_PROGRESS); its tasks have
+     * {@code group = service:<name>} and {@code startedBy = <deployment id>}. The returned service has no task yet:
+     * tasks are launched as soon as the call returns (in the same control-loop turn).
+     *
+     * {@snippet :
+     * Service web = ecs.createService(CreateServiceRequest.builder("demo", "web", "web:1").desiredCount(3).build());
+     * clock.advanceUntil(() -> ecs.findService("demo", "web").orElseThrow().isStable(), Duration.ofMinutes(5));
+     * }
+     *
+     * @throws EcsException {@code InvalidParameterException: Creation of service was not idempotent.} when an ACTIVE or
+     *                      DRAINING service has that name; {@code ClientException: TaskDefinition not found.}; the
+     *                      DAEMON restrictions ({@code desiredCount}, {@code maximumPercent} above 100, placement
+     *                      strategies, FARGATE) with ECS's messages; RunTask's launch type, network configuration and
+     *                      placement rules
+     */
+    Service createService(CreateServiceRequest request);
+
+    /**
+     * UpdateService. A new task definition, network configuration, platform version, placement or load balancers - or
+     * {@code forceNewDeployment} - start a new PRIMARY deployment that replaces the tasks within
+     * {@code minimumHealthyPercent} and {@code maximumPercent}; changing only the desired count does not.
+     *
+     * @throws EcsException {@code ServiceNotFoundException} for an unknown service, {@code ServiceNotActiveException}
+     *                      for a DRAINING or INACTIVE one
+     */
+    Service updateService(UpdateServiceRequest request);
+
+    /**
+     * DeleteService: the service becomes DRAINING (no longer listed), its tasks are stopped, and it becomes INACTIVE
+     * once they are all stopping (still describable).
+     *
+     * @param force also when the desired count is above 0
+     * @throws EcsException {@code InvalidParameterException: The service cannot be stopped while it is scaled above
+     *                      0.} without {@code force}; {@code ServiceNotFoundException}; {@code ServiceNotActiveException}
+     */
+    Service deleteService(String cluster, String service, boolean force);
+
+    /**
+     * DescribeServices (1 to 10 names or ARNs): DRAINING and INACTIVE services included, unknown ones reported as
+     * {@code MISSING} failures.
+     */
+    DescribeResult<Service> describeServices(String cluster, List<String> services);
+
+    /** ListServices: the ARNs of ACTIVE services, in creation order; pages of 10 by default. */
+    Page<String> listServices(ListServicesRequest request);
+
+    /** The service, if the cluster has one by that name or ARN (ACTIVE, DRAINING or INACTIVE). */
+    Optional<Service> findService(String cluster, String service);
+
     // ------------------------------------------------------------------ builder
 
     /**
@@ -339,8 +400,9 @@ public interface LocalEcs extends AutoCloseable {
         }
 
         /**
-         * The random source for ids and random placement. Default: a generator seeded with 42, so that runs on a
-         * {@link VirtualClock} are reproducible.
+         * The random source for ids and random placement. Default: on a {@link VirtualClock}, a generator seeded with
+         * 42, so that runs are reproducible; otherwise one seeded from the system's entropy (so that a restarted process
+         * never repeats the ids of tasks it re-adopts).
          */
         public Builder random(RandomGenerator random) {
             this.random = Objects.requireNonNull(random, "random");

@@ -41,4 +41,25 @@ public sealed interface EcsEvent {
             Objects.requireNonNull(containerInstance, "containerInstance");
         }
     }
+
+    /**
+     * The service scheduler did something worth reporting, or could not: the local counterpart of ECS's
+     * {@code ECS Service Action} and {@code ECS Deployment State Change} events.
+     *
+     * @param time         when
+     * @param type         what happened
+     * @param service      the service after the change
+     * @param deploymentId the deployment concerned ({@code ecs-svc/...}), or null
+     * @param reason       the message ECS would give, for example the service event's text or the deployment's
+     *                     {@code rolloutStateReason}
+     */
+    record ServiceAction(Instant time, ServiceActionType type, Service service, String deploymentId, String reason)
+            implements EcsEvent {
+        public ServiceAction {
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
 }

@@ -38,9 +38,11 @@ public final class RecordingRuntime implements ContainerRuntime {
 
     private final List<Call> calls = new ArrayList<>();
     private final Map<ContainerHandle, ContainerLaunchSpec> launched = new LinkedHashMap<>();
+    private final Map<TaskArn, TaskSandboxSpec> sandboxes = new LinkedHashMap<>();
     private RuntimeContext context;
     private boolean autoStart;
     private boolean autoSandbox = true;
+    private List<DiscoveredContainer> discoverable = List.of();
 
     /** Sandboxes ready at once, and every launched container starts at once (Created + Started). */
     public RecordingRuntime autoStart() {
@@ -72,6 +74,7 @@ public final class RecordingRuntime implements ContainerRuntime {
     @Override
     public synchronized void prepareTask(TaskSandboxSpec spec) {
         calls.add(new Call("prepare", null, spec.taskArn(), null, null));
+        sandboxes.put(spec.taskArn(), spec);
         if (autoSandbox) {
             context.events().accept(new RuntimeEvent.SandboxReady(new TaskSandbox(spec.taskArn(), null,
                     "10.0.0.9", List.of())));
@@ -110,7 +113,19 @@ public final class RecordingRuntime implements ContainerRuntime {
 
     @Override
     public List<DiscoveredContainer> discover() {
-        return List.of();
+        return discoverable;
+    }
+
+    /** What {@link #discover()} reports (containers "left running by a previous process"). */
+    public RecordingRuntime discoverable(List<DiscoveredContainer> containers) {
+        this.discoverable = List.copyOf(containers);
+        return this;
+    }
+
+    /** The containers launched so far, as a later runtime would discover them (all running). */
+    public synchronized List<DiscoveredContainer> asDiscovered() {
+        return launched.values().stream().map(spec -> new DiscoveredContainer(spec.handle(),
+                "rt-" + spec.handle(), true, null, null, List.of(), spec.labels())).toList();
     }
 
     @Override
@@ -126,6 +141,11 @@ public final class RecordingRuntime implements ContainerRuntime {
     /** The calls of one kind, in order. */
     public synchronized List<Call> calls(String kind) {
         return calls.stream().filter(c -> c.kind().equals(kind)).toList();
+    }
+
+    /** The sandbox spec the engine prepared for {@code task}, or null. */
+    public synchronized TaskSandboxSpec sandbox(TaskArn task) {
+        return sandboxes.get(task);
     }
 
     /** The names of the containers launched, in order. */

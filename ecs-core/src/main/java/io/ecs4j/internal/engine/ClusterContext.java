@@ -45,6 +45,7 @@ final class ClusterContext implements TaskHost {
     final ControlLoop loop;
     final DefaultLocalEcs ecs;
     final PlacementEngine placement;
+    final ClusterServices services;
 
     // ---- loop-confined state
     ClusterStatus status = ClusterStatus.ACTIVE;
@@ -80,6 +81,7 @@ final class ClusterContext implements TaskHost {
         this.placement = new PlacementEngine(new SplittableRandom(ecs.ids().hex32().hashCode()));
         this.tags = List.copyOf(tags);
         this.settings = List.copyOf(settings);
+        this.services = new ClusterServices(this, ecs.taskOps());
         this.view = buildView();
     }
 
@@ -143,6 +145,7 @@ final class ClusterContext implements TaskHost {
     @Override
     public void changed(TaskRun task) {
         dirtyTasks.add(task);
+        services.taskChanged(task);
         if (task.facts.containerInstanceId() != null) {
             dirtyInstances.add(task.facts.containerInstanceId());
         }
@@ -202,6 +205,7 @@ final class ClusterContext implements TaskHost {
             placement.removeTask(task.id());
             dirtyInstances.add(instanceId);
         }
+        services.taskStopped(task);
         schedule(config().taskRetention(), () -> forget(task));
     }
 
@@ -234,15 +238,21 @@ final class ClusterContext implements TaskHost {
     void instanceChanged(String instanceId) {
         dirtyInstances.add(instanceId);
         clusterDirty = true;
+        services.instanceChanged(instanceId);
     }
 
     void clusterChanged() {
         clusterDirty = true;
     }
 
-    /** Republishes what changed in this command and notifies listeners. Runs on the loop. */
+    /**
+     * Reconciles the services this command affected (so a stopped task is replaced in the same loop turn), then
+     * republishes what changed and notifies listeners. Runs on the loop.
+     */
     void flush() {
-        if (dirtyTasks.isEmpty() && dirtyInstances.isEmpty() && !clusterDirty) {
+        services.reconcile();
+        List<EcsEvent> serviceEvents = services.takeEvents();
+        if (dirtyTasks.isEmpty() && dirtyInstances.isEmpty() && !clusterDirty && serviceEvents.isEmpty()) {
             return;
         }
         List<EcsEvent> events = new ArrayList<>();
@@ -274,6 +284,7 @@ final class ClusterContext implements TaskHost {
             view = buildView();
             clusterDirty = false;
         }
+        events.addAll(serviceEvents);
         ecs.publish(events);
     }
 
@@ -306,7 +317,7 @@ final class ClusterContext implements TaskHost {
                 .registeredContainerInstancesCount(registered)
                 .runningTasksCount(runningTasks)
                 .pendingTasksCount(pendingTasks)
-                .activeServicesCount(0)
+                .activeServicesCount(services == null ? 0 : services.activeCount())
                 .tags(tags)
                 .settings(settings)
                 .build();
@@ -322,6 +333,10 @@ final class ClusterContext implements TaskHost {
         if (view.registeredContainerInstancesCount() > 0) {
             throw new EcsException(EcsErrorCode.CLUSTER_CONTAINS_CONTAINER_INSTANCES,
                     "The Cluster cannot be deleted while Container Instances are active or draining.", "cluster");
+        }
+        if (services.hasActiveOrDraining()) {
+            throw new EcsException(EcsErrorCode.CLUSTER_CONTAINS_SERVICES,
+                    "The Cluster cannot be deleted while Services are active.", "cluster");
         }
         if (runningTasks + pendingTasks > 0 || tasks.values().stream().anyMatch(t -> !t.isStopped())) {
             throw new EcsException(EcsErrorCode.CLUSTER_CONTAINS_TASKS,

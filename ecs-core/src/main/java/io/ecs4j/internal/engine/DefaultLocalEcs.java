@@ -12,12 +12,15 @@ import io.ecs4j.model.ContainerInstance;
 import io.ecs4j.model.ContainerInstanceStatus;
 import io.ecs4j.model.EcsEvent;
 import io.ecs4j.model.Failure;
+import io.ecs4j.model.Service;
 import io.ecs4j.model.Task;
 import io.ecs4j.model.TaskDefinition;
 import io.ecs4j.request.CreateClusterRequest;
+import io.ecs4j.request.CreateServiceRequest;
 import io.ecs4j.request.DeleteTaskDefinitionsResult;
 import io.ecs4j.request.DescribeResult;
 import io.ecs4j.request.ListContainerInstancesRequest;
+import io.ecs4j.request.ListServicesRequest;
 import io.ecs4j.request.ListTaskDefinitionFamiliesRequest;
 import io.ecs4j.request.ListTaskDefinitionsRequest;
 import io.ecs4j.request.ListTasksRequest;
@@ -27,6 +30,7 @@ import io.ecs4j.request.RunTaskRequest;
 import io.ecs4j.request.RunTaskResult;
 import io.ecs4j.request.StartTaskRequest;
 import io.ecs4j.request.UpdateContainerInstancesStateResult;
+import io.ecs4j.request.UpdateServiceRequest;
 import io.ecs4j.spi.runtime.ContainerHandle;
 import io.ecs4j.spi.runtime.ContainerRuntime;
 import io.ecs4j.spi.runtime.LogEntry;
@@ -77,7 +81,11 @@ public final class DefaultLocalEcs implements LocalEcs {
         this.ownsTimeSource = timeSource == null;
         this.timeSource = timeSource != null ? timeSource : TimeSource.system();
         this.runtime = runtime != null ? runtime : discoverRuntime();
-        this.ids = new Ids(random != null ? random : new SplittableRandom(42));
+        // Seeded by default under a VirtualClock (reproducible runs); from the system's entropy otherwise, so that ids
+        // of a restarted process do not repeat those of containers it re-adopts.
+        this.ids = new Ids(random != null ? random
+                : this.timeSource instanceof io.ecs4j.time.VirtualClock ? new SplittableRandom(42)
+                : new java.security.SecureRandom());
         this.registry = new TaskDefinitionRegistry(config.region(), config.accountId(), this.timeSource.clock());
     }
 
@@ -109,6 +117,10 @@ public final class DefaultLocalEcs implements LocalEcs {
 
     TaskDefinitionRegistry registry() {
         return registry;
+    }
+
+    TaskOperations taskOps() {
+        return taskOps;
     }
 
     void publish(List<EcsEvent> events) {
@@ -529,5 +541,50 @@ public final class DefaultLocalEcs implements LocalEcs {
             }
             throw e;
         }
+    }
+
+    // ------------------------------------------------------------------ services
+
+    @Override
+    public Service createService(CreateServiceRequest request) {
+        Objects.requireNonNull(request, "request");
+        ClusterContext c = cluster(request.cluster());
+        return c.call(() -> {
+            c.requireActive();
+            return c.services.scheduler.create(request);
+        });
+    }
+
+    @Override
+    public Service updateService(UpdateServiceRequest request) {
+        Objects.requireNonNull(request, "request");
+        ClusterContext c = cluster(request.cluster());
+        return c.call(() -> c.services.scheduler.update(request));
+    }
+
+    @Override
+    public Service deleteService(String cluster, String service, boolean force) {
+        ClusterContext c = cluster(cluster);
+        return c.call(() -> c.services.scheduler.delete(service, force));
+    }
+
+    @Override
+    public DescribeResult<Service> describeServices(String cluster, List<String> services) {
+        ClusterContext c = cluster(cluster);
+        return c.services.describe(services);
+    }
+
+    @Override
+    public Page<String> listServices(ListServicesRequest request) {
+        Objects.requireNonNull(request, "request");
+        ClusterContext c = cluster(request.cluster());
+        return c.services.list(request);
+    }
+
+    @Override
+    public Optional<Service> findService(String cluster, String service) {
+        ClusterContext c = cluster(cluster);
+        String name = c.services.scheduler.serviceName(service);
+        return name == null ? Optional.empty() : Optional.ofNullable(c.services.scheduler.view(name));
     }
 }

@@ -58,8 +58,8 @@ final class TaskOperations {
         this.ecs = ecs;
     }
 
-    /** The common inputs of RunTask and StartTask, validated. */
-    private record Launch(TaskDefinition taskDefinition, List<ContainerDefinition> containers, LaunchType launchType,
+    /** The common inputs of RunTask, StartTask and service launches, validated. */
+    record Launch(TaskDefinition taskDefinition, List<ContainerDefinition> containers, LaunchType launchType,
                           String group, TaskFootprint footprint, Integer cpu, Integer memory, TaskOverride overrides,
                           List<Tag> tags) {
     }
@@ -211,6 +211,13 @@ final class TaskOperations {
             throw EcsException.invalidParameter("taskDefinition", "taskDefinition can not be blank.");
         }
         TaskDefinition td = ecs.registry().resolveForLaunch(taskDefinitionRef);
+        return validate(td, requestedLaunchType, group, startedBy, overrides, networkConfiguration, tags,
+                propagateTags, runTask);
+    }
+
+    private Launch validate(TaskDefinition td, LaunchType requestedLaunchType, String group, String startedBy,
+                            TaskOverride overrides, NetworkConfiguration networkConfiguration, List<Tag> tags,
+                            String propagateTags, boolean runTask) {
         LaunchType launchType = requestedLaunchType == null ? LaunchType.EC2 : requestedLaunchType;
         if (launchType == LaunchType.MANAGED_INSTANCES) {
             throw EcsException.unsupported("launchType MANAGED_INSTANCES is not supported by ecs4j.");
@@ -259,6 +266,51 @@ final class TaskOperations {
         String effectiveGroup = group != null ? group : "family:" + td.family();
         return new Launch(td, containers, launchType, effectiveGroup, footprint, cpu, memory, effectiveOverrides,
                 taskTags);
+    }
+
+    /**
+     * Hook for the service scheduler: the launch inputs of a task of a service deployment. The deployment's task
+     * definition is used as it is (a service keeps launching a revision deregistered since); the tags given are
+     * already the ones the task gets.
+     */
+    Launch serviceLaunch(io.ecs4j.internal.reconcile.ServiceLaunch launch) {
+        Launch validated = validate(launch.taskDefinition(), launch.launchType(), launch.group(), launch.deploymentId(),
+                null, launch.networkConfiguration(), List.of(), null, false);
+        return new Launch(validated.taskDefinition(), validated.containers(), validated.launchType(), validated.group(),
+                validated.footprint(), validated.cpu(), validated.memory(), validated.overrides(), launch.tags());
+    }
+
+    /** Hook for the service scheduler: creates and starts one task of a service (Fargate when {@code instance} is null). */
+    TaskRun createServiceTask(ClusterContext cluster, Launch launch, InstanceState instance,
+                              io.ecs4j.internal.reconcile.ServiceLaunch service) {
+        String zone;
+        if (instance == null) {
+            List<String> zones = cluster.config().fargateAvailabilityZones();
+            zone = zones.get((int) (cluster.taskSequence % zones.size()));
+        } else {
+            Attribute az = instance.attributes.get("ecs.availability-zone");
+            zone = az == null ? null : az.value();
+        }
+        String platformVersion = instance == null ? "1.4.0" : null;
+        return create(cluster, launch, instance, zone, service.deploymentId(), service.networkConfiguration(),
+                service.enableExecuteCommand(), platformVersion, List.of(service.serviceName()));
+    }
+
+    /**
+     * Hook for the service scheduler: the launch checks CreateService and UpdateService share with RunTask (launch type,
+     * network configuration, placement).
+     */
+    static void validateServiceLaunch(TaskDefinition td, LaunchType launchType, NetworkConfiguration nc,
+                                      List<PlacementConstraint> constraints, List<PlacementStrategy> strategies) {
+        if (launchType == LaunchType.MANAGED_INSTANCES) {
+            throw EcsException.unsupported("launchType MANAGED_INSTANCES is not supported by ecs4j.");
+        }
+        if (!compatibilities(td).contains(launchType)) {
+            throw EcsException.invalidParameter("launchType",
+                    "Task definition does not support launch_type " + launchType.value() + ".");
+        }
+        validateNetwork(td, nc);
+        validatePlacement(constraints, strategies, launchType);
     }
 
     static Set<String> requiredAttributes(TaskDefinition td) {
@@ -395,11 +447,17 @@ final class TaskOperations {
 
     private TaskRun create(ClusterContext cluster, Launch launch, InstanceState instance, String zone,
                            String startedBy, NetworkConfiguration nc, boolean exec, String platformVersion) {
+        return create(cluster, launch, instance, zone, startedBy, nc, exec, platformVersion, List.of());
+    }
+
+    private TaskRun create(ClusterContext cluster, Launch launch, InstanceState instance, String zone,
+                           String startedBy, NetworkConfiguration nc, boolean exec, String platformVersion,
+                           List<String> networkAliases) {
         TaskArn arn = new TaskArn(cluster.arn.region(), cluster.arn.accountId(), cluster.name, ecs.ids().hex32());
         TaskFacts facts = new TaskFacts(arn, cluster.arn, launch.taskDefinition(), launch.overrides(),
                 instance == null ? null : instance.id(), instance == null ? null : instance.arn, zone,
                 launch.launchType(), launch.group(), startedBy, launch.cpu(), launch.memory(), launch.footprint(), nc,
-                launch.tags(), exec, platformVersion, List.of(), cluster.clock().instant(), cluster.taskSequence++);
+                launch.tags(), exec, platformVersion, networkAliases, cluster.clock().instant(), cluster.taskSequence++);
         TaskRun task = new TaskRun(facts, launch.containers(), cluster, ecs.ids());
         cluster.added(task);
         task.begin();

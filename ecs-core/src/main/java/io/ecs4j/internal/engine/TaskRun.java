@@ -63,6 +63,8 @@ final class TaskRun {
     private List<Attachment> attachments = List.of();
     List<Tag> tags;
     private boolean environmentResolved;
+    /** Taken back from a previous process by {@link #adopt}. */
+    boolean adopted;
     /** The labels that let a later process re-adopt this task; made on first launch. */
     private Map<String, String> metadataLabels;
 
@@ -96,6 +98,21 @@ final class TaskRun {
         return lastStatus == TaskStatus.STOPPED;
     }
 
+    /** When the task reached RUNNING, or null (for the service scheduler's health and failure rules). */
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    /** Whether an essential container has a health check: then the task's health decides whether it is healthy. */
+    boolean hasEssentialHealthCheck() {
+        for (ContainerRun c : containers) {
+            if (c.definition.essential() && c.hasHealthCheck()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ------------------------------------------------------------------ re-adoption
 
     /**
@@ -104,6 +121,7 @@ final class TaskRun {
      */
     void adopt(Map<String, io.ecs4j.spi.runtime.DiscoveredContainer> found, Map<String, String> labels) {
         Instant now = host.clock().instant();
+        adopted = true;
         environmentResolved = true;
         metadataLabels = labels;
         sandbox = Sandbox.READY;

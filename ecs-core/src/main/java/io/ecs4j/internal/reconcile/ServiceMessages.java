@@ -1,0 +1,121 @@
+package io.ecs4j.internal.reconcile;
+
+import java.util.List;
+
+/**
+ * The wording of service events, deployment reasons and stop reasons, as ECS writes them (ecs-semantics §5.3, §5.4,
+ * §5.8; real describe-services outputs where the reference was silent).
+ */
+public final class ServiceMessages {
+    /** The suffix ECS appends to its troubleshooting events. */
+    static final String MORE_INFO = " For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.";
+    /** The {@code stoppedReason} of tasks the scheduler stops for failing container health checks. */
+    public static final String UNHEALTHY_STOP_REASON = "Task failed container health checks";
+
+    private ServiceMessages() {
+    }
+
+    static String prefix(String service) {
+        return "(service " + service + ")";
+    }
+
+    /** {@code (service X) has started 2 tasks: (task a) (task b).} */
+    static String started(String service, List<String> taskIds) {
+        return prefix(service) + " has started " + taskIds.size() + " tasks:" + taskList(taskIds) + ".";
+    }
+
+    /** {@code (service X) has stopped 2 running tasks: (task a) (task b).} */
+    static String stopped(String service, List<String> taskIds) {
+        return prefix(service) + " has stopped " + taskIds.size() + " running tasks:" + taskList(taskIds) + ".";
+    }
+
+    /** {@code (service X) (task a) failed container health checks.} */
+    static String failedHealthChecks(String service, String taskId) {
+        return prefix(service) + " (task " + taskId + ") failed container health checks.";
+    }
+
+    private static String taskList(List<String> taskIds) {
+        StringBuilder b = new StringBuilder();
+        for (String id : taskIds) {
+            b.append(" (task ").append(id).append(')');
+        }
+        return b.toString();
+    }
+
+    static String steadyState(String service) {
+        return prefix(service) + " has reached a steady state.";
+    }
+
+    static String deploymentCompleted(String service, String deploymentId) {
+        return prefix(service) + " (deployment " + deploymentId + ") deployment completed.";
+    }
+
+    static String deploymentFailed(String service, String deploymentId) {
+        return prefix(service) + " (deployment " + deploymentId + ") deployment failed: tasks failed to start.";
+    }
+
+    static String rollingBack(String service, String toDeploymentId) {
+        return prefix(service) + " rolling back to deployment " + toDeploymentId + ".";
+    }
+
+    static String startImpaired(String service) {
+        return prefix(service) + " is unable to consistently start tasks successfully." + MORE_INFO;
+    }
+
+    static String blocked(String service) {
+        return prefix(service) + " was unable to stop or start tasks during a deployment because of the service"
+                + " deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.";
+    }
+
+    /** {@code (service X) was unable to place a task because no container instance met all of its requirements. ...} */
+    static String unableToPlace(String service, String instanceId, String reason) {
+        return prefix(service) + " was unable to place a task because no container instance met all of its requirements."
+                + " The closest matching (container-instance " + instanceId + ") " + placementDetail(reason) + MORE_INFO;
+    }
+
+    /** The same when the cluster has no container instance at all. */
+    static String noContainerInstances(String service) {
+        return prefix(service) + " was unable to place a task because no container instance met all of its requirements."
+                + " Reason: No Container Instances were found in your cluster." + MORE_INFO;
+    }
+
+    /** How ECS words a placement failure reason after "The closest matching (container-instance ...)". */
+    static String placementDetail(String reason) {
+        if (reason == null) {
+            return "encountered error \"UNKNOWN\".";
+        }
+        return switch (reason) {
+            case "RESOURCE:CPU" -> "has insufficient CPU units available.";
+            case "RESOURCE:MEMORY" -> "has insufficient memory available.";
+            case "RESOURCE:PORTS", "RESOURCE:PORTS_UDP" -> "is already using a port required by your task.";
+            case "AGENT" -> "doesn't have the agent connected.";
+            case "ATTRIBUTE" -> "is missing an attribute required by your task.";
+            default -> "encountered error \"" + reason + "\".";
+        };
+    }
+
+    /** The {@code rolloutStateReason} of a deployment in progress. */
+    static String inProgress(String deploymentId) {
+        return "ECS deployment " + deploymentId + " in progress.";
+    }
+
+    /** The {@code rolloutStateReason} of a completed deployment. */
+    static String completed(String deploymentId) {
+        return "ECS deployment " + deploymentId + " completed.";
+    }
+
+    /** The {@code rolloutStateReason} of a deployment failed by the circuit breaker. */
+    static String circuitBreakerFailed() {
+        return "ECS deployment circuit breaker: tasks failed to start.";
+    }
+
+    /** The {@code rolloutStateReason} of a rollback deployment. */
+    static String circuitBreakerRollback(String toDeploymentId) {
+        return "ECS deployment circuit breaker: rolling back to deploymentId " + toDeploymentId + ".";
+    }
+
+    /** The {@code stoppedReason} of tasks the scheduler stops for a deployment, a scale-in, draining or deletion. */
+    public static String scalingStopReason(String deploymentId) {
+        return "Scaling activity initiated by (deployment " + deploymentId + ")";
+    }
+}

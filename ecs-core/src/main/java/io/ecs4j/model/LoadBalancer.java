@@ -1,0 +1,21 @@
+package io.ecs4j.model;
+
+/**
+ * A load balancer a service registers its tasks with (modelled and validated; ecs4j does not run a load balancer).
+ *
+ * <p>Immutable. Lists and maps are unmodifiable and never null.
+ *
+ * @param targetGroupArn the target group ARN (ALB/NLB), or null
+ * @param loadBalancerName the Classic Load Balancer name, or null
+ * @param containerName the container to register; not null
+ * @param containerPort the container port to register
+ */
+public record LoadBalancer(
+        String targetGroupArn,
+        String loadBalancerName,
+        String containerName,
+        Integer containerPort) {
+
+    public LoadBalancer {
+    }
+}
