@@ -126,6 +126,39 @@ class AwsCliScenarioTest {
     }
 
     @Test
+    void serviceRollout_withTheAwsCli() throws Exception {
+        Path taskDef = Path.of("src/test/resources/cli/web-taskdef.json").toAbsolutePath();
+        aws("create-cluster", "--cluster-name", "cli-svc");
+        for (int i = 0; i < 3; i++) {
+            aws("register-container-instance", "--cluster", "cli-svc");
+        }
+        String first = aws("register-task-definition", "--cli-input-json", "file://" + taskDef)
+                .at("/taskDefinition/taskDefinitionArn").asText();
+        String second = aws("register-task-definition", "--cli-input-json", "file://" + taskDef)
+                .at("/taskDefinition/taskDefinitionArn").asText();
+
+        JsonNode created = aws("create-service", "--cluster", "cli-svc", "--service-name", "web",
+                "--task-definition", first, "--desired-count", "2");
+        assertThat(created.at("/service/status").asText()).isEqualTo("ACTIVE");
+        aws("wait", "services-stable", "--cluster", "cli-svc", "--services", "web");
+
+        JsonNode updated = aws("update-service", "--cluster", "cli-svc", "--service", "web",
+                "--task-definition", second);
+        assertThat(updated.at("/service/taskDefinition").asText()).isEqualTo(second);
+        aws("wait", "services-stable", "--cluster", "cli-svc", "--services", "web");
+        JsonNode described = aws("describe-services", "--cluster", "cli-svc", "--services", "web");
+        assertThat(described.at("/services/0/runningCount").asInt()).isEqualTo(2);
+        assertThat(described.at("/services/0/deployments")).hasSize(1);
+        assertThat(described.at("/services/0/deployments/0/taskDefinition").asText()).isEqualTo(second);
+
+        aws("update-service", "--cluster", "cli-svc", "--service", "web", "--desired-count", "0");
+        JsonNode deleted = aws("delete-service", "--cluster", "cli-svc", "--service", "web");
+        assertThat(deleted.at("/service/status").asText()).isIn("DRAINING", "INACTIVE");
+        aws("wait", "services-inactive", "--cluster", "cli-svc", "--services", "web");
+        assertThat(aws("list-services", "--cluster", "cli-svc").path("serviceArns")).isEmpty();
+    }
+
+    @Test
     void errors_exitWithCode254AndTheEcsErrorName() throws Exception {
         Result r = run("describe-task-definition", "--task-definition", "does-not-exist");
 

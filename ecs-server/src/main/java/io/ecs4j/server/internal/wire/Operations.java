@@ -69,6 +69,8 @@ final class Operations {
         add(ops, "PutAttributes", true, Operations::putAttributes);
         add(ops, "DeleteAttributes", true, Operations::deleteAttributes);
         add(ops, "ListAttributes", false, Operations::listAttributes);
+        // services
+        ServiceOperations.register(ops);
         return ops;
     }
 
