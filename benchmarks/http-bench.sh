@@ -2,7 +2,7 @@
 # HTTP API benchmark (docs: shared benchmarking.md S6). Server JVM pinned to CPU 0, load JVM to CPU 1.
 # Each operation is measured against the do-nothing endpoint on the same HTTP stack, interleaved (A B A B ...),
 # and reported as a ratio. Usage (builds what it needs):
-#   benchmarks/http-bench.sh [rounds] [seconds] [connections]
+#   benchmarks/http-bench.sh [rounds] [seconds] [connections]     (OPS="DescribeServices RunTask" to pick operations)
 set -euo pipefail
 ROUNDS=${1:-3}; SECONDS_PER_RUN=${2:-5}; CONNS=${3:-64}; WARMUP=3
 cd "$(dirname "$0")/.."
@@ -27,7 +27,7 @@ echo "# $(java -version 2>&1 | head -1); nproc $(nproc); $(grep -m1 'model name'
 echo "# server pinned: ${PIN0:-no}; client pinned: ${PIN1:-no}; $CONNS connections; ${SECONDS_PER_RUN}s x $ROUNDS rounds"
 load() { $PIN1 java -cp "$CP" io.ecs4j.benchmarks.http.HttpLoad "$1" "$2" "$DIR/$3.json" "$4" "$WARMUP" "$SECONDS_PER_RUN"; }
 printf "%-18s %6s %12s %12s %8s %9s %9s\n" operation conns "req/s" "null req/s" ratio "p50 us" "p99 us"
-for OP in DescribeClusters DescribeTasks ListTasks RunTask; do
+for OP in ${OPS:-DescribeServices DescribeClusters DescribeTasks ListTasks RunTask}; do
   for C in "$CONNS" 1; do
     for R in $(seq 1 "$ROUNDS"); do
       B=$(load "$BASE" DescribeClusters DescribeClusters "$C")

@@ -4,6 +4,7 @@ import io.ecs4j.LocalEcs;
 import io.ecs4j.inmemory.InMemoryRuntime;
 import io.ecs4j.json.EcsJson;
 import io.ecs4j.model.Task;
+import io.ecs4j.request.CreateServiceRequest;
 import io.ecs4j.request.RegisterContainerInstanceRequest;
 import io.ecs4j.request.RunTaskRequest;
 import io.ecs4j.server.EcsServer;
@@ -23,8 +24,8 @@ import java.util.Map;
  * The server side of the HTTP benchmark (benchmarking.md S6): one JVM serving
  * <ul>
  *   <li>the real endpoint: an {@link EcsServer} on a real-time {@link LocalEcs} with the in-memory runtime, seeded
- *       with cluster {@code bench} (10 instances, 100 running tasks) and the task definitions {@code bench-ec2} and
- *       {@code bench-fargate};</li>
+ *       with cluster {@code bench} (10 instances, 100 running tasks, service {@code bench-svc} with one task) and the
+ *       task definitions {@code bench-ec2} and {@code bench-fargate};</li>
  *   <li>the baseline: the same HTTP stack ({@link NettyEndpoint}) and protocol code with one operation that does
  *       nothing and answers {@code {}}.</li>
  * </ul>
@@ -56,6 +57,7 @@ public final class HttpBenchServer {
                 tasks.add(t.taskArn().toString());
             }
         }
+        ecs.createService(CreateServiceRequest.builder("bench", "bench-svc", "bench-ec2").desiredCount(1).build());
         EcsServer server = EcsServer.builder().localEcs(ecs).port(0).ioThreads(1).build().start();
 
         RegionRouter nobody = new RegionRouter() {
@@ -76,6 +78,7 @@ public final class HttpBenchServer {
 
         write(dir, "ports", server.port() + " " + baseline.port());
         write(dir, "DescribeClusters.json", "{\"clusters\":[\"bench\"]}");
+        write(dir, "DescribeServices.json", "{\"cluster\":\"bench\",\"services\":[\"bench-svc\"]}");
         write(dir, "DescribeTasks.json", "{\"cluster\":\"bench\",\"tasks\":" + json(tasks.subList(0, 10)) + "}");
         write(dir, "ListTasks.json", "{\"cluster\":\"bench\",\"maxResults\":100}");
         write(dir, "RunTask.json", "{\"cluster\":\"bench\",\"taskDefinition\":\"bench-fargate\",\"launchType\":"
