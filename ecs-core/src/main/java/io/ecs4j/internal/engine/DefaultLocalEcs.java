@@ -139,13 +139,20 @@ public final class DefaultLocalEcs implements LocalEcs {
     }
 
     private void onRuntimeEvent(RuntimeEvent event) {
+        if (state != State.RUNNING) {
+            return; // closing: the runtime may still report what it was doing
+        }
         String clusterName = event.taskArn().clusterName();
         ClusterContext cluster = clusterName == null ? null : clusters.get(clusterName);
         if (cluster == null) {
             LOG.log(System.Logger.Level.DEBUG, "runtime event for an unknown cluster: {0}", event);
             return;
         }
-        cluster.execute(() -> cluster.onRuntimeEvent(event));
+        try {
+            cluster.execute(() -> cluster.onRuntimeEvent(event));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.log(System.Logger.Level.DEBUG, "runtime event after close: {0}", event);
+        }
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -205,11 +212,11 @@ public final class DefaultLocalEcs implements LocalEcs {
             }
             boolean started = state == State.RUNNING || state == State.FAILED;
             state = State.TERMINATED;
-            for (ClusterContext cluster : clusters.values()) {
-                cluster.loop.close();
-            }
             if (started) {
                 runtime.close();
+            }
+            for (ClusterContext cluster : clusters.values()) {
+                cluster.loop.close();
             }
             if (ownsTimeSource) {
                 timeSource.close();
