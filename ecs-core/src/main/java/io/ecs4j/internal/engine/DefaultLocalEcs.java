@@ -67,6 +67,7 @@ public final class DefaultLocalEcs implements LocalEcs {
     private final TaskDefinitionRegistry registry;
     private final TaskOperations taskOps = new TaskOperations(this);
     private final InstanceOperations instanceOps = new InstanceOperations(this);
+    private final ResourceTags resourceTags = new ResourceTags(this);
     private final ConcurrentHashMap<String, ClusterContext> clusters = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<String> clusterOrder = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<EcsEvent>> listeners = new CopyOnWriteArrayList<>();
@@ -430,6 +431,26 @@ public final class DefaultLocalEcs implements LocalEcs {
         Objects.requireNonNull(request, "request");
         ClusterContext c = cluster(request.cluster());
         return instanceOps.listAttributes(c, request);
+    }
+
+    // ------------------------------------------------------------------ tags
+
+    @Override
+    public List<io.ecs4j.model.Tag> listTagsForResource(String resourceArn) {
+        requireRunning();
+        return resourceTags.list(resourceArn);
+    }
+
+    @Override
+    public void tagResource(String resourceArn, List<io.ecs4j.model.Tag> tags) {
+        requireRunning();
+        resourceTags.tag(resourceArn, tags);
+    }
+
+    @Override
+    public void untagResource(String resourceArn, List<String> tagKeys) {
+        requireRunning();
+        resourceTags.untag(resourceArn, tagKeys);
     }
 
     // ------------------------------------------------------------------ task definitions

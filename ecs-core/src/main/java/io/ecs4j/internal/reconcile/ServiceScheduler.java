@@ -143,6 +143,21 @@ public final class ServiceScheduler {
 
     // ------------------------------------------------------------------ operations (loop)
 
+    /** The tags of a service (any status), or null when it does not exist. */
+    public List<io.ecs4j.model.Tag> tags(String name) {
+        ServiceState s = byName.get(name);
+        return s == null ? null : s.tags;
+    }
+
+    /** Replaces the tags of an existing service (TagResource / UntagResource). */
+    public void setTags(String name, List<io.ecs4j.model.Tag> tags) {
+        ServiceState s = byName.get(name);
+        if (s != null) {
+            s.tags = List.copyOf(tags);
+            viewDirty.add(s);
+        }
+    }
+
     /** CreateService. */
     public Service create(io.ecs4j.request.CreateServiceRequest request) {
         return ServiceRequests.create(this, request);

@@ -69,6 +69,10 @@ final class Operations {
         add(ops, "PutAttributes", true, Operations::putAttributes);
         add(ops, "DeleteAttributes", true, Operations::deleteAttributes);
         add(ops, "ListAttributes", false, Operations::listAttributes);
+        // tags
+        add(ops, "TagResource", true, Operations::tagResource);
+        add(ops, "UntagResource", true, Operations::untagResource);
+        add(ops, "ListTagsForResource", false, Operations::listTagsForResource);
         // services
         ServiceOperations.register(ops);
         return ops;
@@ -76,6 +80,29 @@ final class Operations {
 
     private static void add(Map<String, Operation> ops, String name, boolean blocking, Operation.Handler handler) {
         ops.put(name, new Operation(name, blocking, handler));
+    }
+
+    // ------------------------------------------------------------------ tags
+
+    static ObjectNode tagResource(LocalEcs ecs, WireInput in) {
+        String arn = in.requiredString("resourceArn");
+        if (!in.has("tags")) {
+            throw in.missing("tags");
+        }
+        ecs.tagResource(arn, Shapes.readTags(in));
+        return WireJson.object();
+    }
+
+    static ObjectNode untagResource(LocalEcs ecs, WireInput in) {
+        String arn = in.requiredString("resourceArn");
+        ecs.untagResource(arn, in.requiredStrings("tagKeys"));
+        return WireJson.object();
+    }
+
+    static ObjectNode listTagsForResource(LocalEcs ecs, WireInput in) {
+        ObjectNode out = WireJson.object();
+        WireJson.putList(out, "tags", ecs.listTagsForResource(in.requiredString("resourceArn")), true, Shapes::tag);
+        return out;
     }
 
     // ------------------------------------------------------------------ clusters
