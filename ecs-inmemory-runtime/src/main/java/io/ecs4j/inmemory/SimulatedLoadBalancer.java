@@ -5,6 +5,7 @@ import io.ecs4j.spi.loadbalancer.HealthCheckSettings;
 import io.ecs4j.spi.loadbalancer.LoadBalancing;
 import io.ecs4j.spi.loadbalancer.LoadBalancingContext;
 import io.ecs4j.spi.loadbalancer.Target;
+import io.ecs4j.spi.loadbalancer.TargetDescription;
 import io.ecs4j.spi.loadbalancer.TargetEvent;
 import io.ecs4j.spi.loadbalancer.TargetGroup;
 import io.ecs4j.spi.loadbalancer.TargetHealthState;

@@ -7,6 +7,7 @@ import io.ecs4j.model.TaskArn;
 import io.ecs4j.spi.loadbalancer.HealthCheckSettings;
 import io.ecs4j.spi.loadbalancer.LoadBalancingContext;
 import io.ecs4j.spi.loadbalancer.Target;
+import io.ecs4j.spi.loadbalancer.TargetDescription;
 import io.ecs4j.spi.loadbalancer.TargetEvent;
 import io.ecs4j.spi.loadbalancer.TargetGroup;
 import io.ecs4j.spi.loadbalancer.TargetHealthState;

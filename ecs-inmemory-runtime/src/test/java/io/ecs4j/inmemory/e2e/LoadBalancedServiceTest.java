@@ -9,7 +9,7 @@ import io.ecs4j.LocalEcs;
 import io.ecs4j.inmemory.InMemoryRuntime;
 import io.ecs4j.inmemory.RecordedCall;
 import io.ecs4j.inmemory.SimulatedLoadBalancer;
-import io.ecs4j.inmemory.TargetDescription;
+import io.ecs4j.spi.loadbalancer.TargetDescription;
 import io.ecs4j.json.EcsJson;
 import io.ecs4j.model.DeploymentCircuitBreaker;
 import io.ecs4j.model.DeploymentConfiguration;

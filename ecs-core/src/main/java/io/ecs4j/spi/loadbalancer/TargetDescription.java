@@ -1,11 +1,10 @@
-package io.ecs4j.inmemory;
+package io.ecs4j.spi.loadbalancer;
 
-import io.ecs4j.spi.loadbalancer.Target;
-import io.ecs4j.spi.loadbalancer.TargetHealthState;
 import java.util.Objects;
 
 /**
- * A registered target and its health, as ELB's {@code DescribeTargetHealth} shows it.
+ * A registered target and its health, as ELB's {@code DescribeTargetHealth} shows it. Not used by the SPI's calls:
+ * a value type load balancers share for their own inspection methods.
  *
  * <p>Immutable.
  *
