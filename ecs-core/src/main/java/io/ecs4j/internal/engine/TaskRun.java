@@ -544,7 +544,8 @@ final class TaskRun {
         if (targets.registered()) {
             boolean serving = stopCode != TaskStopCode.ESSENTIAL_CONTAINER_EXITED
                     && stopCode != TaskStopCode.TASK_FAILED_TO_START
-                    && containers.stream().anyMatch(c -> c.definition.essential() && c.phase == ContainerRun.Phase.RUNNING)
+                    && containers.stream().anyMatch(c -> c.definition.essential()
+                    && c.phase == ContainerRun.Phase.RUNNING)
                     && containers.stream().noneMatch(c -> c.definition.essential()
                     && c.phase == ContainerRun.Phase.STOPPED);
             targets.startDeregistration();

@@ -11,8 +11,9 @@ import java.util.List;
  * <ul>
  *   <li>tasks RUNNING, PENDING or STOPPING never exceed ⌊D × maximumPercent / 100⌋: launches take what is left;</li>
  *   <li>a stop that removes a healthy task is made only while at least ⌈D × minimumHealthyPercent / 100⌉ healthy
- *       tasks remain; tasks that are not healthy (pending, within the 40-second wait, targets not yet healthy, failing health checks) are
- *       stopped without that budget, since stopping them does not lower the healthy count;</li>
+ *       tasks remain; tasks that are not healthy (pending, within the 40-second wait, targets not yet healthy,
+ *       failing health checks) are stopped without that budget, since stopping them does not lower the healthy
+ *       count;</li>
  *   <li>the PRIMARY deployment gets D tasks on ACTIVE instances that pass their health checks ("keepers"); older
  *       deployments, tasks on DRAINING instances and unhealthy tasks are replaced, start-first within the maximum;
  *       PENDING tasks on DRAINING instances are stopped at once;</li>

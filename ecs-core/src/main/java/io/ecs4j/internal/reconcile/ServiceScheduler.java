@@ -277,7 +277,8 @@ public final class ServiceScheduler {
 
     /**
      * Whether the change from {@code previous} to {@code now} can only matter later: a known task, still asked to run,
-     * with the same health (of its containers and its targets), moving forward before RUNNING or to RUNNING (PROVISIONING, PENDING, ACTIVATING, RUNNING).
+     * with the same health (of its containers and its targets), moving forward before RUNNING or to RUNNING
+     * (PROVISIONING, PENDING, ACTIVATING, RUNNING).
      */
     private static boolean onlyTimeRelevant(ObservedTask previous, ObservedTask now) {
         return previous != null && previous.desiredStatus() == now.desiredStatus() && previous.health() == now.health()
