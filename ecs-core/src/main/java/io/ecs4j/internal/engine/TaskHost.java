@@ -31,4 +31,16 @@ interface TaskHost {
 
     /** The task reached STOPPED: release what it held. */
     void stopped(TaskRun task);
+
+    /** The load balancing backend, or null when none is configured. */
+    io.ecs4j.spi.loadbalancer.LoadBalancing loadBalancing();
+
+    /** The task registered {@code count} targets in a target group (for the service's events). */
+    void targetsRegistered(TaskRun task, String targetGroupArn, int count);
+
+    /** The task deregistered {@code count} targets; {@code draining}: it waits for them to drain. */
+    void targetsDeregistered(TaskRun task, String targetGroupArn, int count, boolean draining);
+
+    /** A target of the task turned unhealthy. */
+    void targetUnhealthy(TaskRun task, io.ecs4j.spi.loadbalancer.Target target, String targetGroupArn, String reason);
 }
