@@ -213,6 +213,25 @@ public interface LocalEcs extends AutoCloseable {
     /** ListAttributes: the attributes of the cluster's container instances, optionally filtered by name and value. */
     Page<Attribute> listAttributes(ListAttributesRequest request);
 
+    // ------------------------------------------------------------------ tags
+
+    /**
+     * ListTagsForResource: the tags of a cluster, service, task, container instance or task definition, named by its
+     * (long-format) ARN.
+     *
+     * @throws EcsException {@code ResourceNotFoundException} or {@code ClusterNotFoundException} when it does not exist
+     */
+    List<io.ecs4j.model.Tag> listTagsForResource(String resourceArn);
+
+    /**
+     * TagResource: adds tags (replacing the values of keys already present). At most 50 tags per resource; keys with
+     * the {@code aws:} prefix are reserved.
+     */
+    void tagResource(String resourceArn, List<io.ecs4j.model.Tag> tags);
+
+    /** UntagResource: removes the tags with these keys (keys it does not have are ignored). */
+    void untagResource(String resourceArn, List<String> tagKeys);
+
     // ------------------------------------------------------------------ task definitions
 
     /**
@@ -400,8 +419,9 @@ public interface LocalEcs extends AutoCloseable {
         }
 
         /**
-         * The random source for ids and random placement. Default: a generator seeded with 42, so that runs on a
-         * {@link VirtualClock} are reproducible.
+         * The random source for ids and random placement. Default: on a {@link VirtualClock}, a generator seeded with
+         * 42, so that runs are reproducible; otherwise one seeded from the system's entropy (so that a restarted process
+         * never repeats the ids of tasks it re-adopts).
          */
         public Builder random(RandomGenerator random) {
             this.random = Objects.requireNonNull(random, "random");

@@ -42,6 +42,7 @@ public final class RecordingRuntime implements ContainerRuntime {
     private RuntimeContext context;
     private boolean autoStart;
     private boolean autoSandbox = true;
+    private List<DiscoveredContainer> discoverable = List.of();
 
     /** Sandboxes ready at once, and every launched container starts at once (Created + Started). */
     public RecordingRuntime autoStart() {
@@ -112,7 +113,19 @@ public final class RecordingRuntime implements ContainerRuntime {
 
     @Override
     public List<DiscoveredContainer> discover() {
-        return List.of();
+        return discoverable;
+    }
+
+    /** What {@link #discover()} reports (containers "left running by a previous process"). */
+    public RecordingRuntime discoverable(List<DiscoveredContainer> containers) {
+        this.discoverable = List.copyOf(containers);
+        return this;
+    }
+
+    /** The containers launched so far, as a later runtime would discover them (all running). */
+    public synchronized List<DiscoveredContainer> asDiscovered() {
+        return launched.values().stream().map(spec -> new DiscoveredContainer(spec.handle(),
+                "rt-" + spec.handle(), true, null, null, List.of(), spec.labels())).toList();
     }
 
     @Override

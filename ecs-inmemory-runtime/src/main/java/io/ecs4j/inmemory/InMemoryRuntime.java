@@ -142,7 +142,12 @@ public final class InMemoryRuntime implements ContainerRuntime {
     // ---------------------------------------------------------------- published snapshots (written by the loop)
 
     private final List<RecordedCall> calls = Collections.synchronizedList(new ArrayList<>());
-    private volatile Map<ContainerHandle, ContainerSnapshot> snapshots = Map.of();
+    // Per-entry publication (O(1) per event); a snapshot per container, ordered by launch through the sequence map.
+    private final Map<ContainerHandle, ContainerSnapshot> snapshots = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, ContainerHandle> launchOrder =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Map<ContainerHandle, Long> launchSequence = new ConcurrentHashMap<>();
+    private long nextSequence;
     private final Map<ContainerHandle, List<LogEntry>> logs = new ConcurrentHashMap<>();
     private final Map<TaskArn, TaskSandbox> sandboxes = new ConcurrentHashMap<>();
 
@@ -261,7 +266,14 @@ public final class InMemoryRuntime implements ContainerRuntime {
 
     /** Every container not removed yet, in launch order. */
     public List<ContainerSnapshot> containers() {
-        return List.copyOf(snapshots.values());
+        List<ContainerSnapshot> ordered = new ArrayList<>(launchOrder.size());
+        for (ContainerHandle h : launchOrder.values()) {
+            ContainerSnapshot snapshot = snapshots.get(h);
+            if (snapshot != null) {
+                ordered.add(snapshot);
+            }
+        }
+        return List.copyOf(ordered);
     }
 
     /** The task's sandbox, from {@code prepareTask} until {@code releaseTask}. */
@@ -688,9 +700,11 @@ public final class InMemoryRuntime implements ContainerRuntime {
         }
         c.removed = true;
         logs.remove(handle);
-        Map<ContainerHandle, ContainerSnapshot> copy = new LinkedHashMap<>(snapshots);
-        copy.remove(handle);
-        snapshots = Collections.unmodifiableMap(copy);
+        snapshots.remove(handle);
+        Long seq = launchSequence.remove(handle);
+        if (seq != null) {
+            launchOrder.remove(seq);
+        }
         if (!c.state.terminal()) {
             // docker rm -f: kill it; its Exited still follows
             Integer exitCode = c.startedAt == null ? null : ContainerBehaviour.SIGKILL_EXIT_CODE;
@@ -775,9 +789,12 @@ public final class InMemoryRuntime implements ContainerRuntime {
         if (c.removed) {
             return;
         }
-        Map<ContainerHandle, ContainerSnapshot> copy = new LinkedHashMap<>(snapshots);
-        copy.put(c.handle(), c.snapshot());
-        snapshots = Collections.unmodifiableMap(copy);
+        if (!launchSequence.containsKey(c.handle())) {
+            long seq = nextSequence++;
+            launchSequence.put(c.handle(), seq);
+            launchOrder.put(seq, c.handle());
+        }
+        snapshots.put(c.handle(), c.snapshot());
     }
 
     private static String detailOr(SimContainer c, String realistic) {

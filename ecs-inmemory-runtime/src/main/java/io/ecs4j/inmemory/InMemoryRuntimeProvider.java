@@ -30,6 +30,8 @@ public final class InMemoryRuntimeProvider implements RuntimeProvider {
 
     @Override
     public ContainerRuntime create() {
-        return InMemoryRuntime.create();
+        // Discovered through ServiceLoader, the runtime serves long-running use (an embedded endpoint, the server):
+        // do not keep an ever-growing call log. Tests that assert on calls build their runtime explicitly.
+        return InMemoryRuntime.builder().recordCalls(false).build();
     }
 }

@@ -82,6 +82,13 @@ final class Adoption {
         if (cluster.tasks.containsKey(arn.taskId())) {
             return false;
         }
+        ecs.ids().reserve(arn.taskId());
+        if (f.startedBy() != null && f.startedBy().startsWith("ecs-svc/")) {
+            ecs.ids().reserve(f.startedBy().substring("ecs-svc/".length()));
+        }
+        if (f.containerInstanceArn() != null) {
+            ecs.ids().reserve(ContainerInstanceArn.parse(f.containerInstanceArn()).id());
+        }
         InstanceState instance = null;
         if (f.containerInstanceArn() != null) {
             String id = ContainerInstanceArn.parse(f.containerInstanceArn()).id();

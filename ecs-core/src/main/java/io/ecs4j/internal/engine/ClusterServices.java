@@ -175,6 +175,29 @@ final class ClusterServices implements SchedulerHost {
     }
 
     @Override
+    public List<AdoptedTask> adoptedTasks(String group) {
+        List<AdoptedTask> result = new ArrayList<>();
+        for (Long seq : cluster.taskOrder.keySet()) {
+            TaskRun t = cluster.tasks.get(cluster.taskOrder.get(seq));
+            if (t != null && t.adopted && group.equals(t.facts.group()) && t.desiredStatus == DesiredStatus.RUNNING
+                    && t.facts.startedBy() != null && t.facts.startedBy().startsWith("ecs-svc/")) {
+                result.add(new AdoptedTask(t.id(), t.facts.startedBy(), t.facts.taskDefinition()));
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public void touch(List<String> taskIds) {
+        for (String id : taskIds) {
+            TaskRun t = cluster.tasks.get(id);
+            if (t != null) {
+                touched.add(t);
+            }
+        }
+    }
+
+    @Override
     public List<Tag> validateTags(List<Tag> tags) {
         return Tags.validate(tags, "tags");
     }

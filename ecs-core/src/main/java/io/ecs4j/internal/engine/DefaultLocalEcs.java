@@ -67,6 +67,7 @@ public final class DefaultLocalEcs implements LocalEcs {
     private final TaskDefinitionRegistry registry;
     private final TaskOperations taskOps = new TaskOperations(this);
     private final InstanceOperations instanceOps = new InstanceOperations(this);
+    private final ResourceTags resourceTags = new ResourceTags(this);
     private final ConcurrentHashMap<String, ClusterContext> clusters = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<String> clusterOrder = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<EcsEvent>> listeners = new CopyOnWriteArrayList<>();
@@ -81,7 +82,11 @@ public final class DefaultLocalEcs implements LocalEcs {
         this.ownsTimeSource = timeSource == null;
         this.timeSource = timeSource != null ? timeSource : TimeSource.system();
         this.runtime = runtime != null ? runtime : discoverRuntime();
-        this.ids = new Ids(random != null ? random : new SplittableRandom(42));
+        // Seeded by default under a VirtualClock (reproducible runs); from the system's entropy otherwise, so that ids
+        // of a restarted process do not repeat those of containers it re-adopts.
+        this.ids = new Ids(random != null ? random
+                : this.timeSource instanceof io.ecs4j.time.VirtualClock ? new SplittableRandom(42)
+                : new java.security.SecureRandom());
         this.registry = new TaskDefinitionRegistry(config.region(), config.accountId(), this.timeSource.clock());
     }
 
@@ -135,13 +140,20 @@ public final class DefaultLocalEcs implements LocalEcs {
     }
 
     private void onRuntimeEvent(RuntimeEvent event) {
+        if (state != State.RUNNING) {
+            return; // closing: the runtime may still report what it was doing
+        }
         String clusterName = event.taskArn().clusterName();
         ClusterContext cluster = clusterName == null ? null : clusters.get(clusterName);
         if (cluster == null) {
             LOG.log(System.Logger.Level.DEBUG, "runtime event for an unknown cluster: {0}", event);
             return;
         }
-        cluster.execute(() -> cluster.onRuntimeEvent(event));
+        try {
+            cluster.execute(() -> cluster.onRuntimeEvent(event));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.log(System.Logger.Level.DEBUG, "runtime event after close: {0}", event);
+        }
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -201,11 +213,11 @@ public final class DefaultLocalEcs implements LocalEcs {
             }
             boolean started = state == State.RUNNING || state == State.FAILED;
             state = State.TERMINATED;
-            for (ClusterContext cluster : clusters.values()) {
-                cluster.loop.close();
-            }
             if (started) {
                 runtime.close();
+            }
+            for (ClusterContext cluster : clusters.values()) {
+                cluster.loop.close();
             }
             if (ownsTimeSource) {
                 timeSource.close();
@@ -419,6 +431,26 @@ public final class DefaultLocalEcs implements LocalEcs {
         Objects.requireNonNull(request, "request");
         ClusterContext c = cluster(request.cluster());
         return instanceOps.listAttributes(c, request);
+    }
+
+    // ------------------------------------------------------------------ tags
+
+    @Override
+    public List<io.ecs4j.model.Tag> listTagsForResource(String resourceArn) {
+        requireRunning();
+        return resourceTags.list(resourceArn);
+    }
+
+    @Override
+    public void tagResource(String resourceArn, List<io.ecs4j.model.Tag> tags) {
+        requireRunning();
+        resourceTags.tag(resourceArn, tags);
+    }
+
+    @Override
+    public void untagResource(String resourceArn, List<String> tagKeys) {
+        requireRunning();
+        resourceTags.untag(resourceArn, tagKeys);
     }
 
     // ------------------------------------------------------------------ task definitions

@@ -9,16 +9,27 @@ import java.util.random.RandomGenerator;
 final class Ids {
     private static final HexFormat HEX = HexFormat.of();
     private final RandomGenerator random;
+    /** Ids taken by something this process did not create (re-adopted tasks): never handed out again. */
+    private final java.util.Set<String> reserved = new java.util.HashSet<>();
 
     Ids(RandomGenerator random) {
         this.random = random;
     }
 
+    /** Marks an id as taken; the generators skip it. */
+    synchronized void reserve(String id) {
+        reserved.add(id);
+    }
+
     /** 32 lowercase hex characters: new-format task and container instance ids. */
     synchronized String hex32() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        return HEX.formatHex(bytes);
+        String id;
+        do {
+            byte[] bytes = new byte[16];
+            random.nextBytes(bytes);
+            id = HEX.formatHex(bytes);
+        } while (reserved.contains(id));
+        return id;
     }
 
     /** A version-4-shaped UUID string, as in container ARNs and service event ids. */
@@ -39,8 +50,11 @@ final class Ids {
 
     /** A 19-digit decimal: the numeric part of a deployment id ({@code ecs-svc/<digits>}). */
     synchronized String digits19() {
-        long value = 1_000_000_000_000_000_000L + Math.floorMod(random.nextLong(), 8_000_000_000_000_000_000L);
-        return Long.toString(value);
+        String id;
+        do {
+            id = Long.toString(1_000_000_000_000_000_000L + Math.floorMod(random.nextLong(), 8_000_000_000_000_000_000L));
+        } while (reserved.contains(id));
+        return id;
     }
 
     /** A value in [0, bound). */

@@ -63,6 +63,8 @@ final class TaskRun {
     private List<Attachment> attachments = List.of();
     List<Tag> tags;
     private boolean environmentResolved;
+    /** Taken back from a previous process by {@link #adopt}. */
+    boolean adopted;
     /** The labels that let a later process re-adopt this task; made on first launch. */
     private Map<String, String> metadataLabels;
 
@@ -119,6 +121,7 @@ final class TaskRun {
      */
     void adopt(Map<String, io.ecs4j.spi.runtime.DiscoveredContainer> found, Map<String, String> labels) {
         Instant now = host.clock().instant();
+        adopted = true;
         environmentResolved = true;
         metadataLabels = labels;
         sandbox = Sandbox.READY;

@@ -37,6 +37,22 @@ public interface SchedulerHost {
     String newEventId();
 
     /**
+     * A live task this process re-adopted after a restart, in a service's group, not yet counted by any service.
+     *
+     * @param taskId         the task id
+     * @param deploymentId   its {@code startedBy}: the deployment that launched it before the restart
+     * @param taskDefinition its task definition revision
+     */
+    record AdoptedTask(String taskId, String deploymentId, TaskDefinition taskDefinition) {
+    }
+
+    /** Re-adopted live tasks of {@code group} (see {@link AdoptedTask}), oldest first. */
+    List<AdoptedTask> adoptedTasks(String group);
+
+    /** Makes the scheduler observe these tasks again before its next reconciliation. */
+    void touch(List<String> taskIds);
+
+    /**
      * The task definition a CreateService/UpdateService names.
      *
      * @throws io.ecs4j.EcsException {@code ClientException: TaskDefinition not found.} and the like

@@ -112,8 +112,26 @@ final class ServiceRequests {
         s.tags = tags;
         String platformVersion = launchType == LaunchType.FARGATE
                 ? (r.platformVersion() == null ? "LATEST" : r.platformVersion()) : null;
-        scheduler.newDeployment(s, td, launchType, platformVersion, r.networkConfiguration(), false, null);
+        // After a restart, tasks of a former incarnation of this service were re-adopted: count them. Those of the
+        // same revision join the new PRIMARY deployment (it takes their deployment id); others form older ACTIVE
+        // deployments that the rolling update replaces.
+        List<SchedulerHost.AdoptedTask> adopted = scheduler.host.adoptedTasks("service:" + name);
+        String primaryId = null;
+        java.util.Set<String> olderIds = new java.util.LinkedHashSet<>();
+        for (SchedulerHost.AdoptedTask t : adopted) {
+            if (t.taskDefinition().taskDefinitionArn().equals(td.taskDefinitionArn())) {
+                primaryId = primaryId == null ? t.deploymentId() : primaryId;
+            } else if (olderIds.add(t.deploymentId())) {
+                scheduler.newDeployment(s, t.taskDefinition(), launchType, platformVersion, r.networkConfiguration(),
+                        false, null, t.deploymentId());
+            }
+        }
+        scheduler.newDeployment(s, td, launchType, platformVersion, r.networkConfiguration(), false, null,
+                primaryId != null && !olderIds.contains(primaryId) ? primaryId : scheduler.host.newDeploymentId());
         scheduler.register(s);
+        if (!adopted.isEmpty()) {
+            scheduler.host.touch(adopted.stream().map(SchedulerHost.AdoptedTask::taskId).toList());
+        }
         return s.snapshot(scheduler.host.now());
     }
 

@@ -143,6 +143,21 @@ public final class ServiceScheduler {
 
     // ------------------------------------------------------------------ operations (loop)
 
+    /** The tags of a service (any status), or null when it does not exist. */
+    public List<io.ecs4j.model.Tag> tags(String name) {
+        ServiceState s = byName.get(name);
+        return s == null ? null : s.tags;
+    }
+
+    /** Replaces the tags of an existing service (TagResource / UntagResource). */
+    public void setTags(String name, List<io.ecs4j.model.Tag> tags) {
+        ServiceState s = byName.get(name);
+        if (s != null) {
+            s.tags = List.copyOf(tags);
+            viewDirty.add(s);
+        }
+    }
+
     /** CreateService. */
     public Service create(io.ecs4j.request.CreateServiceRequest request) {
         return ServiceRequests.create(this, request);
@@ -181,7 +196,12 @@ public final class ServiceScheduler {
     /** A new PRIMARY deployment of {@code s}. */
     DeploymentState newDeployment(ServiceState s, TaskDefinition td, LaunchType launchType, String platformVersion,
                                   io.ecs4j.model.NetworkConfiguration nc, boolean rollback, String reason) {
-        String id = host.newDeploymentId();
+        return newDeployment(s, td, launchType, platformVersion, nc, rollback, reason, host.newDeploymentId());
+    }
+
+    /** A new PRIMARY deployment of {@code s} with a given id (re-adoption keeps the ids tasks were started by). */
+    DeploymentState newDeployment(ServiceState s, TaskDefinition td, LaunchType launchType, String platformVersion,
+                                  io.ecs4j.model.NetworkConfiguration nc, boolean rollback, String reason, String id) {
         Instant now = host.now();
         DeploymentState d = new DeploymentState(id, td, launchType, platformVersion, nc, now, rollback,
                 reason != null ? reason : ServiceMessages.inProgress(id));
