@@ -190,6 +190,13 @@ final class ClusterContext implements TaskHost {
     }
 
     @Override
+    public void stopping(TaskRun task) {
+        if (task.facts.containerInstanceId() != null) {
+            placement.markTaskStopping(task.id());
+        }
+    }
+
+    @Override
     public InstanceState instance(String instanceId) {
         return instanceId == null ? null : instances.get(instanceId);
     }

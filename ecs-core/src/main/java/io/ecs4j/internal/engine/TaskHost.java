@@ -29,6 +29,9 @@ interface TaskHost {
     /** The container instance with this id, or null (also for a null id). */
     InstanceState instance(String instanceId);
 
+    /** The task's desired status became STOPPED: it no longer counts as a task of its group for placement. */
+    void stopping(TaskRun task);
+
     /** The task reached STOPPED: release what it held. */
     void stopped(TaskRun task);
 

@@ -193,6 +193,7 @@ final class TaskRun {
         desiredStatus = DesiredStatus.STOPPED;
         stopCode = code;
         stoppedReason = reason;
+        host.stopping(this);
         host.changed(this);
         evaluate();
     }
