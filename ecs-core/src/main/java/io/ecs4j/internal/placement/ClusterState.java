@@ -132,19 +132,17 @@ final class ClusterState implements QueryContext {
     }
 
     /** Removes the instance and forgets the tasks still on it. */
-    void remove(String instanceId, Map<String, TaskRecord> tasks) {
+    void remove(String instanceId, TaskTable tasks) {
         Integer boxed = slotById.remove(instanceId);
         if (boxed == null) {
             return;
         }
         int slot = boxed;
-        tasks.values().removeIf(t -> {
-            if (t.slot != slot) {
-                return false;
-            }
-            release(t, -1);
-            return true;
-        });
+        for (String id : tasks.idsOnSlot(slot)) {
+            int i = tasks.find(id);
+            release(slot, tasks.group(i), tasks.footprint(i), !tasks.stopping(i), -1);
+            tasks.removeAt(i);
+        }
         if (candidate[slot]) {
             removeFromIndexes(slot);
         }
@@ -220,21 +218,20 @@ final class ClusterState implements QueryContext {
 
     // ---- reservations -----------------------------------------------------------------------------------------
 
-    /** Reserves {@code t}'s footprint on its slot and counts it in its group (unless it is stopping). */
-    void reserve(TaskRecord t) {
-        int slot = t.slot;
+    /** Reserves a task's footprint on {@code slot}; a {@code counted} task also counts in its group. */
+    void reserve(int slot, String group, TaskFootprint footprint, boolean counted) {
         boolean indexed = candidate[slot];
         long oldCpu = indexed ? cpuKey(slot) : 0;
         long oldMem = indexed ? memoryKey(slot) : 0;
-        usedCpu[slot] += t.footprint.cpu();
-        usedMem[slot] += t.footprint.memory();
-        reservePorts(slot, t.footprint.tcpPorts(), t.footprint.udpPorts(), 1);
+        usedCpu[slot] += footprint.cpu();
+        usedMem[slot] += footprint.memory();
+        reservePorts(slot, footprint.tcpPorts(), footprint.udpPorts(), 1);
         tie[slot] = nextTie();
         if (indexed) {
             rekey(slot, oldCpu, oldMem);
         }
-        if (!t.stopping) {
-            count(slot, t.group, 1);
+        if (counted) {
+            count(slot, group, 1);
         }
     }
 
@@ -243,20 +240,19 @@ final class ClusterState implements QueryContext {
      *
      * @param restoreTie the tie key to restore (undoing a tentative reservation exactly), or -1 to draw a new one
      */
-    void release(TaskRecord t, int restoreTie) {
-        int slot = t.slot;
+    void release(int slot, String group, TaskFootprint footprint, boolean counted, int restoreTie) {
         boolean indexed = candidate[slot];
         long oldCpu = indexed ? cpuKey(slot) : 0;
         long oldMem = indexed ? memoryKey(slot) : 0;
-        usedCpu[slot] -= t.footprint.cpu();
-        usedMem[slot] -= t.footprint.memory();
-        reservePorts(slot, t.footprint.tcpPorts(), t.footprint.udpPorts(), -1);
+        usedCpu[slot] -= footprint.cpu();
+        usedMem[slot] -= footprint.memory();
+        reservePorts(slot, footprint.tcpPorts(), footprint.udpPorts(), -1);
         tie[slot] = restoreTie >= 0 ? restoreTie : nextTie();
         if (indexed) {
             rekey(slot, oldCpu, oldMem);
         }
-        if (!t.stopping) {
-            count(slot, t.group, -1);
+        if (counted) {
+            count(slot, group, -1);
         }
     }
 
