@@ -132,17 +132,19 @@ final class ClusterState implements QueryContext {
     }
 
     /** Removes the instance and forgets the tasks still on it. */
-    void remove(String instanceId, TaskTable tasks) {
+    void remove(String instanceId, Map<String, TaskRecord> tasks) {
         Integer boxed = slotById.remove(instanceId);
         if (boxed == null) {
             return;
         }
         int slot = boxed;
-        for (String id : tasks.idsOnSlot(slot)) {
-            int i = tasks.find(id);
-            release(slot, tasks.group(i), tasks.footprint(i), !tasks.stopping(i), -1);
-            tasks.removeAt(i);
-        }
+        tasks.values().removeIf(t -> {
+            if (t.slot != slot) {
+                return false;
+            }
+            release(t, -1);
+            return true;
+        });
         if (candidate[slot]) {
             removeFromIndexes(slot);
         }
@@ -218,20 +220,21 @@ final class ClusterState implements QueryContext {
 
     // ---- reservations -----------------------------------------------------------------------------------------
 
-    /** Reserves a task's footprint on {@code slot}; a {@code counted} task also counts in its group. */
-    void reserve(int slot, String group, TaskFootprint footprint, boolean counted) {
+    /** Reserves {@code t}'s footprint on its slot and counts it in its group (unless it is stopping). */
+    void reserve(TaskRecord t) {
+        int slot = t.slot;
         boolean indexed = candidate[slot];
         long oldCpu = indexed ? cpuKey(slot) : 0;
         long oldMem = indexed ? memoryKey(slot) : 0;
-        usedCpu[slot] += footprint.cpu();
-        usedMem[slot] += footprint.memory();
-        reservePorts(slot, footprint.tcpPorts(), footprint.udpPorts(), 1);
+        usedCpu[slot] += t.footprint.cpu();
+        usedMem[slot] += t.footprint.memory();
+        reservePorts(slot, t.footprint.tcpPorts(), t.footprint.udpPorts(), 1);
         tie[slot] = nextTie();
         if (indexed) {
             rekey(slot, oldCpu, oldMem);
         }
-        if (counted) {
-            count(slot, group, 1);
+        if (!t.stopping) {
+            count(slot, t.group, 1);
         }
     }
 
@@ -240,19 +243,20 @@ final class ClusterState implements QueryContext {
      *
      * @param restoreTie the tie key to restore (undoing a tentative reservation exactly), or -1 to draw a new one
      */
-    void release(int slot, String group, TaskFootprint footprint, boolean counted, int restoreTie) {
+    void release(TaskRecord t, int restoreTie) {
+        int slot = t.slot;
         boolean indexed = candidate[slot];
         long oldCpu = indexed ? cpuKey(slot) : 0;
         long oldMem = indexed ? memoryKey(slot) : 0;
-        usedCpu[slot] -= footprint.cpu();
-        usedMem[slot] -= footprint.memory();
-        reservePorts(slot, footprint.tcpPorts(), footprint.udpPorts(), -1);
+        usedCpu[slot] -= t.footprint.cpu();
+        usedMem[slot] -= t.footprint.memory();
+        reservePorts(slot, t.footprint.tcpPorts(), t.footprint.udpPorts(), -1);
         tie[slot] = restoreTie >= 0 ? restoreTie : nextTie();
         if (indexed) {
             rekey(slot, oldCpu, oldMem);
         }
-        if (counted) {
-            count(slot, group, -1);
+        if (!t.stopping) {
+            count(slot, t.group, -1);
         }
     }
 

@@ -8,6 +8,7 @@ import io.ecs4j.request.PlacementExplanation;
 import io.ecs4j.request.PlacementPlan;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class PlacementEngine {
     private final ClusterState state;
     private final Selector selector;
     private final QueryLanguage language = new QueryLanguage();
-    private final TaskTable tasks = new TaskTable();
+    private final Map<String, TaskRecord> tasks = new HashMap<>();
     private final Map<CompileKey, CompiledRequest> compiled = new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -82,20 +83,19 @@ public final class PlacementEngine {
         Objects.requireNonNull(taskId, "taskId");
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(footprint, "footprint");
-        if (tasks.find(taskId) >= 0) {
+        if (tasks.containsKey(taskId)) {
             throw new IllegalArgumentException("task " + taskId + " is already placed");
         }
-        int slot = slot(instanceId);
-        tasks.insert(taskId, slot, group, footprint);
-        state.reserve(slot, group, footprint, true);
+        TaskRecord t = new TaskRecord(taskId, slot(instanceId), group, footprint);
+        tasks.put(taskId, t);
+        state.reserve(t);
     }
 
     /** Releases a task's resources (the task is STOPPED). Unknown ids are ignored. */
     public void removeTask(String taskId) {
-        int i = tasks.find(taskId);
-        if (i >= 0) {
-            state.release(tasks.slot(i), tasks.group(i), tasks.footprint(i), !tasks.stopping(i), -1);
-            tasks.removeAt(i);
+        TaskRecord t = tasks.remove(taskId);
+        if (t != null) {
+            state.release(t, -1);
         }
     }
 
@@ -105,10 +105,10 @@ public final class PlacementEngine {
      * Unknown ids and repeated calls are ignored.
      */
     public void markTaskStopping(String taskId) {
-        int i = tasks.find(taskId);
-        if (i >= 0 && !tasks.stopping(i)) {
-            state.count(tasks.slot(i), tasks.group(i), -1);
-            tasks.markStopping(i);
+        TaskRecord t = tasks.get(taskId);
+        if (t != null && !t.stopping) {
+            state.count(t.slot, t.group, -1);
+            t.stopping = true;
         }
     }
 
@@ -124,9 +124,6 @@ public final class PlacementEngine {
             return new PlacementOutcome(List.of(), List.of(), true);
         }
         int count = request.count();
-        if (count == 0) {
-            return new PlacementOutcome(List.of(), List.of(), false);
-        }
         if (count == 1) {
             int slot = selector.choose(ctx);
             return slot < 0 ? new PlacementOutcome(List.of(), List.of(closestFailure(ctx)), false)
@@ -134,8 +131,8 @@ public final class PlacementEngine {
         }
         List<String> ids = new ArrayList<>(count);
         List<Failure> failures = List.of();
-        int[] tentative = new int[count - 1];
-        int[] ties = new int[count - 1];
+        TaskRecord[] tentative = count > 1 ? new TaskRecord[count - 1] : null;
+        int[] ties = count > 1 ? new int[count - 1] : null;
         int reserved = 0;
         try {
             for (int i = 0; i < count; i++) {
@@ -150,15 +147,16 @@ public final class PlacementEngine {
                 }
                 ids.add(state.snap[slot].id());
                 if (i < count - 1) {
+                    TaskRecord t = new TaskRecord(null, slot, request.group(), request.footprint());
                     ties[reserved] = state.tie[slot];
-                    tentative[reserved++] = slot;
-                    state.reserve(slot, request.group(), request.footprint(), true);
+                    tentative[reserved++] = t;
+                    state.reserve(t);
                     ctx.refreshGroup();
                 }
             }
         } finally {
             for (int k = reserved - 1; k >= 0; k--) {
-                state.release(tentative[k], request.group(), request.footprint(), true, ties[k]);
+                state.release(tentative[k], ties[k]);
             }
         }
         return new PlacementOutcome(ids, failures, false);

@@ -17,13 +17,12 @@ final class ScaleIn {
     private ScaleIn() {
     }
 
-    static List<String> order(ClusterState s, TaskTable tasks, String group, List<String> candidateTaskIds,
+    static List<String> order(ClusterState s, Map<String, TaskRecord> tasks, String group, List<String> candidateTaskIds,
                               Strategy[] chain) {
         List<String> out = new ArrayList<>(candidateTaskIds.size());
         List<TaskRecord> known = new ArrayList<>(candidateTaskIds.size());
         for (String id : candidateTaskIds) {
-            int index = tasks.find(id);
-            TaskRecord t = index < 0 ? null : tasks.record(index);
+            TaskRecord t = tasks.get(id);
             if (t == null) {
                 out.add(id); // on no known instance: stopping it frees nothing and cannot unbalance anything
             } else {

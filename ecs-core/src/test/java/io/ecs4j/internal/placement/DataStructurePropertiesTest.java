@@ -71,55 +71,6 @@ class DataStructurePropertiesTest {
         assertThat(seen).isEqualTo(model);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds50")
-    void taskTable_behavesLikeAHashMapOfRecords(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        TaskTable table = new TaskTable();
-        Map<String, Integer> model = new HashMap<>();
-        Map<String, Boolean> stopping = new HashMap<>();
-        TaskFootprint fp = TaskFootprint.of(1, 1);
-        int range = 1 + random.nextInt(3000);
-        for (int op = 0; op < 4000; op++) {
-            String id = "t" + random.nextInt(range);
-            int i = table.find(id);
-            assertThat(i >= 0).isEqualTo(model.containsKey(id));
-            switch (random.nextInt(3)) {
-                case 0 -> {
-                    if (i < 0) {
-                        int slot = random.nextInt(100);
-                        table.insert(id, slot, "g" + slot, fp);
-                        model.put(id, slot);
-                        stopping.put(id, false);
-                    }
-                }
-                case 1 -> {
-                    if (i >= 0) {
-                        table.removeAt(i);
-                        model.remove(id);
-                        stopping.remove(id);
-                    }
-                }
-                default -> {
-                    if (i >= 0) {
-                        table.markStopping(i);
-                        stopping.put(id, true);
-                    }
-                }
-            }
-            assertThat(table.size()).isEqualTo(model.size());
-        }
-        for (Map.Entry<String, Integer> e : model.entrySet()) {
-            int i = table.find(e.getKey());
-            assertThat(table.slot(i)).isEqualTo(e.getValue());
-            assertThat(table.group(i)).isEqualTo("g" + e.getValue());
-            assertThat(table.stopping(i)).isEqualTo(stopping.get(e.getKey()));
-            assertThat(table.record(i).id).isEqualTo(e.getKey());
-        }
-        assertThat(table.idsOnSlot(7)).containsExactlyInAnyOrderElementsOf(
-                model.entrySet().stream().filter(e -> e.getValue() == 7).map(Map.Entry::getKey).toList());
-    }
-
     /** 50 fixed, well-mixed seeds: each case is reproducible from its name. */
     static LongStream seeds50() {
         return LongStream.range(0, 50).map(i -> i * 0x9E3779B97F4A7C15L + 17);
