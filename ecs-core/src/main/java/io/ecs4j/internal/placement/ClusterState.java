@@ -317,15 +317,22 @@ final class ClusterState implements QueryContext {
         return ab;
     }
 
+    /**
+     * Called before a request resolves its static sets: drops them all when there are too many (bumping
+     * {@link #staticEpoch}), so that no set a request holds is dropped while it is being compiled.
+     */
+    void trimStaticSets() {
+        if (staticSets.size() >= MAX_STATIC_SETS) {
+            staticSets.clear();
+            staticEpoch++;
+        }
+    }
+
     /** The cached bitset of a static expression, built on first use. */
     StaticSet staticSet(Expression e) {
         String key = e.canonical();
         StaticSet set = staticSets.get(key);
         if (set == null) {
-            if (staticSets.size() >= MAX_STATIC_SETS) {
-                staticSets.clear();
-                staticEpoch++;
-            }
             set = new StaticSet(e, capacity);
             for (int slot = 0; slot < highWater; slot++) {
                 if (snap[slot] != null) {

@@ -37,6 +37,7 @@ final class CompiledRequest {
                                    Set<String> requiredAttributes, ClusterState state, QueryLanguage language) {
         List<Expression> expressions = PlacementValidator.validateConstraints(constraints, language);
         List<Strategy> strategyList = PlacementValidator.validateStrategies(strategies);
+        state.trimStaticSets();
         boolean distinct = constraints.stream().anyMatch(c -> c.type() == PlacementConstraintType.DISTINCT_INSTANCE);
 
         List<StaticSet> member = new ArrayList<>();

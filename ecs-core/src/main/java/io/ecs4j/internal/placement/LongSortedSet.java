@@ -13,6 +13,8 @@ final class LongSortedSet {
 
     private long[][] blocks = new long[4][];
     private int[] sizes = new int[4];
+    /** The last (largest) element of each block, contiguous so that finding a block touches few cache lines. */
+    private long[] maxes = new long[4];
     private int blockCount;
     private int size;
     private int cursorBlock;
@@ -30,6 +32,7 @@ final class LongSortedSet {
             long[] first = new long[MAX_BLOCK];
             first[0] = key;
             insertBlock(0, first, 1);
+            maxes[0] = key;
             size++;
             return;
         }
@@ -50,6 +53,8 @@ final class LongSortedSet {
             System.arraycopy(block, half, right, 0, MAX_BLOCK - half);
             sizes[b] = half;
             insertBlock(b + 1, right, MAX_BLOCK - half);
+            maxes[b] = block[half - 1];
+            maxes[b + 1] = right[MAX_BLOCK - half - 1];
             if (i > half) {
                 b++;
                 i -= half;
@@ -60,6 +65,7 @@ final class LongSortedSet {
         System.arraycopy(block, i, block, i + 1, n - i);
         block[i] = key;
         sizes[b] = n + 1;
+        maxes[b] = block[n];
         size++;
     }
 
@@ -80,7 +86,10 @@ final class LongSortedSet {
         if (n == 1) {
             System.arraycopy(blocks, b + 1, blocks, b, blockCount - b - 1);
             System.arraycopy(sizes, b + 1, sizes, b, blockCount - b - 1);
+            System.arraycopy(maxes, b + 1, maxes, b, blockCount - b - 1);
             blocks[--blockCount] = null;
+        } else {
+            maxes[b] = block[n - 2];
         }
         return true;
     }
@@ -136,7 +145,7 @@ final class LongSortedSet {
         int hi = blockCount;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (blocks[mid][sizes[mid] - 1] < key) {
+            if (maxes[mid] < key) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -149,9 +158,11 @@ final class LongSortedSet {
         if (blockCount == blocks.length) {
             blocks = Arrays.copyOf(blocks, blockCount * 2);
             sizes = Arrays.copyOf(sizes, blockCount * 2);
+            maxes = Arrays.copyOf(maxes, blockCount * 2);
         }
         System.arraycopy(blocks, at, blocks, at + 1, blockCount - at);
         System.arraycopy(sizes, at, sizes, at + 1, blockCount - at);
+        System.arraycopy(maxes, at, maxes, at + 1, blockCount - at);
         blocks[at] = block;
         sizes[at] = n;
         blockCount++;

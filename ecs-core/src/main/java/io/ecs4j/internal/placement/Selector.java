@@ -2,6 +2,7 @@ package io.ecs4j.internal.placement;
 
 import io.ecs4j.internal.placement.AttributeBuckets.Bucket;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -27,8 +28,8 @@ final class Selector {
     private final List<Bucket> allBuckets = new ArrayList<>(1);
     private final long[] best = new long[PlacementValidator.MAX_STRATEGIES];
     private final long[] current = new long[PlacementValidator.MAX_STRATEGIES];
-    private Bucket[] order = new Bucket[8];
-    private int[] orderCounts = new int[8];
+    /** Scratch: (count << 32 | bucket index) per bucket of a spread attribute. */
+    private long[] order = new long[8];
 
     Selector(ClusterState s) {
         this.s = s;
@@ -52,32 +53,24 @@ final class Selector {
         String attribute = chain[0].attribute();
         AttributeBuckets ab = s.spreadBuckets(attribute);
         Map<String, int[]> counts = ctx.gs == null ? null : ctx.gs.bucketCounts(attribute, s);
+        // order the non-empty buckets by the group's count in them; ties keep bucket creation order
         int n = 0;
         if (order.length < ab.buckets.size()) {
-            order = new Bucket[ab.buckets.size() * 2];
-            orderCounts = new int[ab.buckets.size() * 2];
+            order = new long[ab.buckets.size() * 2];
         }
-        for (Bucket b : ab.buckets) {
-            if (b.members.size() == 0) {
-                continue;
+        for (int b = 0; b < ab.buckets.size(); b++) {
+            Bucket bucket = ab.buckets.get(b);
+            if (bucket.members.size() > 0) {
+                int[] c = counts == null ? null : counts.get(bucket.value);
+                order[n++] = ((long) (c == null ? 0 : c[0]) << 32) | b;
             }
-            int[] c = counts == null ? null : counts.get(b.value);
-            int count = c == null ? 0 : c[0];
-            // insertion sort: few buckets (Availability Zones); stable, so ties keep bucket creation order
-            int i = n++;
-            while (i > 0 && orderCounts[i - 1] > count) {
-                order[i] = order[i - 1];
-                orderCounts[i] = orderCounts[i - 1];
-                i--;
-            }
-            order[i] = b;
-            orderCounts[i] = count;
         }
+        Arrays.sort(order, 0, n);
         for (int i = 0; i < n; ) {
             int j = i;
             tieBuckets.clear();
-            while (j < n && orderCounts[j] == orderCounts[i]) {
-                tieBuckets.add(order[j++]);
+            while (j < n && (order[j] >>> 32) == (order[i] >>> 32)) {
+                tieBuckets.add(ab.buckets.get((int) order[j++]));
             }
             int slot = within(ctx, tieBuckets, chain, 1);
             if (slot >= 0) {
@@ -209,7 +202,7 @@ final class Selector {
             for (int j = 0; j < width; j++) {
                 current[j] = score(ctx, chain[i + j], slot);
             }
-            int cmp = bestSlot < 0 ? -1 : java.util.Arrays.compare(current, 0, width, best, 0, width);
+            int cmp = bestSlot < 0 ? -1 : Arrays.compare(current, 0, width, best, 0, width);
             if (cmp < 0) {
                 System.arraycopy(current, 0, best, 0, width);
                 bestSlot = slot;

@@ -181,4 +181,31 @@ class PlacementEngineStateTest {
         assertThat(outcome.instanceIds()).hasSize(10).doesNotHaveDuplicates();
         assertThat(outcome.instanceIds()).allSatisfy(id -> assertThat(Integer.parseInt(id.substring(1)) % 3).isNotZero());
     }
+
+    @Test
+    void place_afterMoreDistinctExpressionsThanTheCacheHolds_constraintsStayCurrent() {
+        engine.upsertInstance(instance("a").attribute("n", "0").build());
+        engine.upsertInstance(instance("b").attribute("n", "1").build());
+        PlacementRequest first = PlacementRequest.of(1, GROUP, TaskFootprint.of(1, 1))
+                .withConstraints(List.of(PlacementConstraint.memberOf("attribute:n == 0")));
+        assertThat(engine.place(first).instanceIds()).containsExactly("a");
+        for (int i = 0; i < 600; i++) {
+            PlacementRequest other = PlacementRequest.of(1, GROUP, TaskFootprint.of(1, 1))
+                    .withConstraints(List.of(PlacementConstraint.memberOf("attribute:n == x" + i)));
+            assertThat(engine.place(other).instanceIds()).isEmpty();
+        }
+        engine.upsertInstance(instance("a").attribute("n", "1").build());
+        engine.upsertInstance(instance("b").attribute("n", "0").build());
+        assertThat(engine.place(first).instanceIds()).containsExactly("b");
+    }
+
+    @Test
+    void spread_overManyAttributeValues_balances() {
+        for (int i = 0; i < 200; i++) {
+            engine.upsertInstance(instance("i" + i).attribute("host", "h" + i).build());
+        }
+        PlacementRequest r = PlacementRequest.of(10, GROUP, TaskFootprint.of(1, 1))
+                .withStrategies(List.of(PlacementStrategy.spread("attribute:host")));
+        assertThat(engine.place(r).instanceIds()).doesNotHaveDuplicates();
+    }
 }
