@@ -86,7 +86,7 @@ public final class DockerBench {
                     Long.parseLong(m.getOrDefault("pause-ms", "100")),
                     Long.parseLong(m.getOrDefault("settle-ms", "200")),
                     m.getOrDefault("image", "local/busybox:1"),
-                    List.of(m.getOrDefault("scenarios", "single,concurrent").split(",")),
+                    List.of(m.getOrDefault("scenarios", "single,awsvpc,concurrent").split(",")),
                     m.containsKey("out") ? Path.of(m.get("out")) : null);
         }
     }
@@ -101,6 +101,9 @@ public final class DockerBench {
             checkFairness(raw, ecs4j);
             if (o.scenarios.contains("single")) {
                 single(raw, ecs4j);
+            }
+            if (o.scenarios.contains("awsvpc")) {
+                awsvpc(raw, ecs4j);
             }
             if (o.scenarios.contains("concurrent")) {
                 concurrent(raw, ecs4j);
@@ -175,7 +178,7 @@ public final class DockerBench {
             boolean rawFirst = i % 2 == 0;
             for (int side = 0; side < 2; side++) {
                 boolean isRaw = (side == 0) == rawFirst;
-                Sample sample = isRaw ? rawOnce(raw) : ecs4jOnce(raw, ecs4j);
+                Sample sample = isRaw ? rawOnce(raw) : ecs4jOnce(raw, ecs4j, false);
                 if (measured) {
                     (isRaw ? a : b).add(sample);
                 }
@@ -209,6 +212,36 @@ public final class DockerBench {
         results.put("single", single);
     }
 
+    /**
+     * The sandbox line of S7: the same container in an awsvpc task (ecs4j starts a pause container on the cluster
+     * network first, and the app joins its network namespace) against the raw bridge container: the extra is what
+     * the sandbox costs.
+     */
+    private void awsvpc(RawDocker raw, Ecs4jTasks ecs4j) throws InterruptedException {
+        List<Sample> a = new ArrayList<>();
+        List<Sample> b = new ArrayList<>();
+        int warmup = Math.min(o.warmup, 5);
+        int samples = Math.min(o.samples, 30);
+        System.out.printf(Locale.ROOT, "awsvpc: %d warm-up + %d measured pairs, interleaved%n", warmup, samples);
+        for (int i = 0; i < warmup + samples; i++) {
+            boolean rawFirst = i % 2 == 0;
+            for (int side = 0; side < 2; side++) {
+                boolean isRaw = (side == 0) == rawFirst;
+                Sample sample = isRaw ? rawOnce(raw) : ecs4jOnce(raw, ecs4j, true);
+                if (i >= warmup) {
+                    (isRaw ? a : b).add(sample);
+                }
+                Thread.sleep(o.pauseMs);
+            }
+        }
+        Map<String, Object> vpc = new LinkedHashMap<>();
+        vpc.put("start", compare("awsvpc start (A: raw bridge container; B: RunTask awsvpc→RUNNING)",
+                a.stream().map(Sample::startMs).toList(), b.stream().map(Sample::startMs).toList()));
+        vpc.put("stop", compare("awsvpc stop (A: raw; B: StopTask→STOPPED)",
+                a.stream().map(Sample::stopMs).toList(), b.stream().map(Sample::stopMs).toList()));
+        results.put("awsvpc", vpc);
+    }
+
     private Sample rawOnce(RawDocker raw) {
         Instant call = Instant.now();
         long t0 = System.nanoTime();
@@ -229,10 +262,10 @@ public final class DockerBench {
         return s;
     }
 
-    private Sample ecs4jOnce(RawDocker raw, Ecs4jTasks ecs4j) {
+    private Sample ecs4jOnce(RawDocker raw, Ecs4jTasks ecs4j, boolean awsvpc) {
         Instant call = Instant.now();
         long t0 = System.nanoTime();
-        List<String> ids = ecs4j.run(1);
+        List<String> ids = ecs4j.run(1, awsvpc);
         Task running = ecs4j.await(ids, TaskStatus.RUNNING).get(0);
         long t1 = System.nanoTime();
         Instant runningAt = Instant.now();

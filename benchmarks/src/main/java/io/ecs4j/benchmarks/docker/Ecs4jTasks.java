@@ -3,7 +3,9 @@ package io.ecs4j.benchmarks.docker;
 import io.ecs4j.LocalEcs;
 import io.ecs4j.docker.DockerRuntime;
 import io.ecs4j.json.EcsJson;
+import io.ecs4j.model.AwsVpcConfiguration;
 import io.ecs4j.model.EcsEvent;
+import io.ecs4j.model.NetworkConfiguration;
 import io.ecs4j.model.Task;
 import io.ecs4j.model.TaskStatus;
 import io.ecs4j.request.RegisterContainerInstanceRequest;
@@ -26,7 +28,7 @@ import java.util.concurrent.TimeoutException;
 final class Ecs4jTasks implements AutoCloseable {
     /** The benchmark's task definition: one busybox container that runs until stopped (tini handles SIGTERM). */
     static final String TASK_DEFINITION = """
-            {"family": "bench", "containerDefinitions": [
+            {"family": "%s", "networkMode": "%s", "containerDefinitions": [
               {"name": "app", "image": "%s", "memory": 32, "command": ["sleep", "3600"],
                "linuxParameters": {"initProcessEnabled": true}, "stopTimeout": %d}
             ]}""";
@@ -48,7 +50,11 @@ final class Ecs4jTasks implements AutoCloseable {
         ecs = LocalEcs.builder().runtime(runtime).start();
         ecs.registerContainerInstance(RegisterContainerInstanceRequest.builder().availabilityZone("us-east-1a")
                 .build());
-        ecs.registerTaskDefinition(EcsJson.readTaskDefinition(TASK_DEFINITION.formatted(image, STOP_TIMEOUT_SECONDS)));
+        ecs.registerTaskDefinition(EcsJson.readTaskDefinition(TASK_DEFINITION.formatted("bench", "bridge", image,
+                STOP_TIMEOUT_SECONDS)));
+        // the same container in awsvpc mode: ecs4j adds a pause container on a per-cluster network (the sandbox)
+        ecs.registerTaskDefinition(EcsJson.readTaskDefinition(TASK_DEFINITION.formatted("bench-vpc", "awsvpc", image,
+                STOP_TIMEOUT_SECONDS)));
         subscription = ecs.subscribe(this::onEvent);
     }
 
@@ -74,9 +80,19 @@ final class Ecs4jTasks implements AutoCloseable {
         return f;
     }
 
-    /** RunTask of {@code count} (≤ 10) tasks; returns their ids. */
+    /** RunTask of {@code count} (≤ 10) bridge tasks; returns their ids. */
     List<String> run(int count) {
-        var result = ecs.runTask(RunTaskRequest.builder(null, "bench").count(count).build());
+        return run(count, false);
+    }
+
+    /** RunTask of {@code count} (≤ 10) tasks, in awsvpc mode when {@code awsvpc}; returns their ids. */
+    List<String> run(int count, boolean awsvpc) {
+        var request = RunTaskRequest.builder(null, awsvpc ? "bench-vpc" : "bench").count(count);
+        if (awsvpc) {
+            request.networkConfiguration(new NetworkConfiguration(new AwsVpcConfiguration(List.of("subnet-local"),
+                    List.of(), null)));
+        }
+        var result = ecs.runTask(request.build());
         if (!result.failures().isEmpty()) {
             throw new IllegalStateException("RunTask failed: " + result.failures());
         }
