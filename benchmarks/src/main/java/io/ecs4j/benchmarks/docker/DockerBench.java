@@ -209,6 +209,11 @@ public final class DockerBench {
                     Stats.percentile(pb, 0.5), Stats.percentile(pb, 0.9));
         }
         single.put("phasesFromDockerTimestamps", phases);
+        // what the library itself adds to a start: the phases outside the daemon's work (before Docker created the
+        // container, and from its process running to the caller knowing), compared sample by sample
+        single.put("startOutsideDocker", compare("start outside the daemon (callToCreated + startedToReported)",
+                a.stream().map(x -> x.phases()[0] + x.phases()[2]).toList(),
+                b.stream().map(x -> x.phases()[0] + x.phases()[2]).toList()));
         results.put("single", single);
     }
 
