@@ -79,8 +79,8 @@ public final class DockerBench {
             return new Options(
                     Integer.parseInt(m.getOrDefault("samples", "200")),
                     Integer.parseInt(m.getOrDefault("warmup", "20")),
-                    Integer.parseInt(m.getOrDefault("rounds", "15")),
-                    Integer.parseInt(m.getOrDefault("round-warmup", "2")),
+                    Integer.parseInt(m.getOrDefault("rounds", "30")),
+                    Integer.parseInt(m.getOrDefault("round-warmup", "3")),
                     Integer.parseInt(m.getOrDefault("concurrency", "20")),
                     Integer.parseInt(m.getOrDefault("runtime-threads", "20")),
                     Long.parseLong(m.getOrDefault("pause-ms", "100")),
@@ -148,19 +148,19 @@ public final class DockerBench {
      * after the timing): before Docker created it, from created to its process running, from running to reported;
      * from the stop call to the process' end, from its end to reported.
      */
-    private record Sample(double startMs, double stopMs, double[] phases) {
+    private record Sample(double startMs, double stopMs, double[] phases, double startCpuMs) {
         static final List<String> PHASES = List.of("callToCreated", "createdToStarted", "startedToReported",
                 "stopCallToFinished", "finishedToReported");
 
         static Sample of(Instant call, Instant running, Instant stopCall, Instant stopped, String id, RawDocker raw,
-                         long startNanos, long stopNanos) {
+                         long startNanos, long stopNanos, long startCpuNanos) {
             var state = raw.docker.inspectContainerCmd(id).exec();
             Instant created = Instant.parse(state.getCreated());
             Instant started = Instant.parse(state.getState().getStartedAt());
             Instant finished = Instant.parse(state.getState().getFinishedAt());
             return new Sample(ms(startNanos), ms(stopNanos), new double[] {
                     between(call, created), between(created, started), between(started, running),
-                    between(stopCall, finished), between(finished, stopped)});
+                    between(stopCall, finished), between(finished, stopped)}, ms(startCpuNanos));
         }
 
         private static double between(Instant a, Instant b) {
@@ -214,6 +214,8 @@ public final class DockerBench {
         single.put("startOutsideDocker", compare("start outside the daemon (callToCreated + startedToReported)",
                 a.stream().map(x -> x.phases()[0] + x.phases()[2]).toList(),
                 b.stream().map(x -> x.phases()[0] + x.phases()[2]).toList()));
+        single.put("jvmCpuPerStart", cpu("JVM CPU time per start (whole process, mean)",
+                a.stream().map(Sample::startCpuMs).toList(), b.stream().map(Sample::startCpuMs).toList()));
         results.put("single", single);
     }
 
@@ -248,10 +250,12 @@ public final class DockerBench {
     }
 
     private Sample rawOnce(RawDocker raw) {
+        long c0 = cpuNanos();
         Instant call = Instant.now();
         long t0 = System.nanoTime();
         String id = raw.start();
         long t1 = System.nanoTime();
+        long c1 = cpuNanos();
         Instant running = Instant.now();
         settle();
         Instant stopCall = Instant.now();
@@ -262,17 +266,19 @@ public final class DockerBench {
         if (exit != 143) {
             throw new IllegalStateException("raw container " + id + " exited with " + exit + ", expected 143");
         }
-        Sample s = Sample.of(call, running, stopCall, stopped, id, raw, t1 - t0, t2 - t1b);
+        Sample s = Sample.of(call, running, stopCall, stopped, id, raw, t1 - t0, t2 - t1b, c1 - c0);
         raw.remove(id);
         return s;
     }
 
     private Sample ecs4jOnce(RawDocker raw, Ecs4jTasks ecs4j, boolean awsvpc) {
+        long c0 = cpuNanos();
         Instant call = Instant.now();
         long t0 = System.nanoTime();
         List<String> ids = ecs4j.run(1, awsvpc);
         Task running = ecs4j.await(ids, TaskStatus.RUNNING).get(0);
         long t1 = System.nanoTime();
+        long c1 = cpuNanos();
         Instant runningAt = Instant.now();
         settle();
         Instant stopCall = Instant.now();
@@ -290,7 +296,7 @@ public final class DockerBench {
                     + state.getExitCodeLong() + ", started " + state.getStartedAt() + ", finished "
                     + state.getFinishedAt() + ", OOM " + state.getOOMKilled() + "; task " + stopped, e);
         }
-        Sample s = Sample.of(call, runningAt, stopCall, stoppedAt, id, raw, t1 - t0, t2 - t1b);
+        Sample s = Sample.of(call, runningAt, stopCall, stoppedAt, id, raw, t1 - t0, t2 - t1b, c1 - c0);
         raw.remove(id);
         ecs4j.forget(ids);
         return s;
@@ -330,6 +336,8 @@ public final class DockerBench {
         List<Double> bStart = new ArrayList<>();
         List<Double> aStop = new ArrayList<>();
         List<Double> bStop = new ArrayList<>();
+        List<Double> aCpu = new ArrayList<>();
+        List<Double> bCpu = new ArrayList<>();
         int total = o.roundWarmup + o.rounds;
         System.out.printf(Locale.ROOT, "concurrent: %d at once, %d warm-up + %d measured rounds, interleaved%n", n,
                 o.roundWarmup, o.rounds);
@@ -342,6 +350,7 @@ public final class DockerBench {
                     if (measured) {
                         ((side == 0) == rawFirst ? aStart : bStart).add(t[0]);
                         ((side == 0) == rawFirst ? aStop : bStop).add(t[1]);
+                        ((side == 0) == rawFirst ? aCpu : bCpu).add(t[2]);
                     }
                     Thread.sleep(o.pauseMs * 5);
                 }
@@ -355,13 +364,17 @@ public final class DockerBench {
         c.put("runtimeThreads", o.runtimeThreads);
         c.put("start", compare(n + " starts at once, total time per round", aStart, bStart));
         c.put("stop", compare(n + " stops at once, total time per round", aStop, bStop));
+        c.put("jvmCpuPerRound", cpu("JVM CPU time of " + n + " starts (whole process, mean per round)", aCpu,
+                bCpu));
         results.put("concurrent", c);
     }
 
     private double[] rawRound(RawDocker raw, ExecutorService pool, int n) throws Exception {
+        long c0 = cpuNanos();
         long t0 = System.nanoTime();
         List<String> ids = all(pool, n, i -> raw.start());
         long t1 = System.nanoTime();
+        long c1 = cpuNanos();
         settle();
         long t1b = System.nanoTime();
         List<Integer> exits = all(pool, n, i -> raw.stop(ids.get(i), Ecs4jTasks.STOP_TIMEOUT_SECONDS));
@@ -373,10 +386,11 @@ public final class DockerBench {
             raw.remove(ids.get(i));
             return null;
         });
-        return new double[] {ms(t1 - t0), ms(t2 - t1b)};
+        return new double[] {ms(t1 - t0), ms(t2 - t1b), ms(c1 - c0)};
     }
 
     private double[] ecs4jRound(RawDocker raw, Ecs4jTasks ecs4j, ExecutorService pool, int n) throws Exception {
+        long c0 = cpuNanos();
         long t0 = System.nanoTime();
         List<String> ids = new ArrayList<>();
         for (int left = n; left > 0; left -= 10) {
@@ -384,6 +398,7 @@ public final class DockerBench {
         }
         List<Task> running = ecs4j.await(ids, TaskStatus.RUNNING);
         long t1 = System.nanoTime();
+        long c1 = cpuNanos();
         settle();
         long t1b = System.nanoTime();
         ecs4j.stop(ids);
@@ -395,7 +410,7 @@ public final class DockerBench {
             return null;
         });
         ecs4j.forget(ids);
-        return new double[] {ms(t1 - t0), ms(t2 - t1b)};
+        return new double[] {ms(t1 - t0), ms(t2 - t1b), ms(c1 - c0)};
     }
 
     private interface Indexed<T> {
@@ -452,6 +467,24 @@ public final class DockerBench {
         return m;
     }
 
+    /**
+     * Means of the process CPU time the JVM spent during the timed starts. The OS accounts it in ticks (10 ms here),
+     * so only means over many samples mean anything.
+     */
+    private static Map<String, Object> cpu(String what, List<Double> a, List<Double> b) {
+        double ma = a.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        double mb = b.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("what", what);
+        m.put("n", a.size());
+        m.put("rawMeanMs", round(ma));
+        m.put("ecs4jMeanMs", round(mb));
+        m.put("diffMeanMs", round(mb - ma));
+        System.out.printf(Locale.ROOT, "%-58s n=%d  raw %.1f | ecs4j %.1f ms | ecs4j − raw %+.1f ms%n", what,
+                a.size(), ma, mb, mb - ma);
+        return m;
+    }
+
     private static String ci(double[] ci) {
         return String.format(Locale.ROOT, "%.3f–%.3f", ci[0], ci[1]);
     }
@@ -477,6 +510,12 @@ public final class DockerBench {
             out[i] = round(v[i]);
         }
         return out;
+    }
+
+    /** CPU time of this whole process (every thread, GC and JIT included). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double ms(long nanos) {
