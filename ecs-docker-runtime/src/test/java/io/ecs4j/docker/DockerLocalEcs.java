@@ -18,6 +18,7 @@ final class DockerLocalEcs implements AutoCloseable {
     final DockerClient docker = TestDocker.client();
     final LocalEcs ecs;
     final ContainerInstance host;
+    private final UnaryOperator<DockerRuntime.Builder> runtimeSettings;
 
     DockerLocalEcs() {
         this(b -> b);
@@ -29,7 +30,14 @@ final class DockerLocalEcs implements AutoCloseable {
 
     /** A LocalEcs on the scope of test run {@code runId}; {@code registerHost} registers the Docker host first. */
     DockerLocalEcs(String runId, UnaryOperator<LocalEcs.Builder> customize, boolean registerHost) {
+        this(runId, customize, r -> r, registerHost);
+    }
+
+    /** As above, with {@code runtimeSettings} applied to the runtime's builder (for example a short retention). */
+    DockerLocalEcs(String runId, UnaryOperator<LocalEcs.Builder> customize,
+                   UnaryOperator<DockerRuntime.Builder> runtimeSettings, boolean registerHost) {
         this.runId = runId;
+        this.runtimeSettings = runtimeSettings;
         ecs = customize.apply(LocalEcs.builder().runtime(newRuntime())).start();
         host = registerHost ? ecs.registerContainerInstance(RegisterContainerInstanceRequest.builder()
                 .availabilityZone("us-east-1a").build()) : null;
@@ -37,8 +45,8 @@ final class DockerLocalEcs implements AutoCloseable {
 
     /** A runtime on this run's scope (a second one after {@link LocalEcs#close()} models a JVM restart). */
     DockerRuntime newRuntime() {
-        return DockerRuntime.builder().label(DockerFixture.RUN_LABEL, runId)
-                .networkNamePrefix("ecs4j-it-" + runId + "-").build();
+        return runtimeSettings.apply(DockerRuntime.builder().label(DockerFixture.RUN_LABEL, runId)
+                .networkNamePrefix("ecs4j-it-" + runId + "-")).build();
     }
 
     Task task(Task t) {

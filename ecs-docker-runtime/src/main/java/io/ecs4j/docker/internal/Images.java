@@ -11,14 +11,29 @@ import io.ecs4j.spi.runtime.ContainerLaunchSpec;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-/** Makes images present: the local one when it exists, else a pull (with the container's registry credentials). */
+/**
+ * Makes images present: the local one when it exists, else a pull (with the container's registry credentials).
+ *
+ * <p>Images seen present are remembered (reference → image id and digest), so a launch of a known image costs no
+ * Docker call before the create. The memory is corrected by what Docker says later: a create that fails for a missing
+ * image forgets the reference ({@link #forget}) and the launch makes it present again; a container created from
+ * another image id than remembered ({@link #createdFrom}, for example after the tag was rebuilt or re-pulled) forgets
+ * it too, so the next launch inspects again.
+ */
 final class Images {
     private final DockerClient docker;
     private final Settings settings;
     private final Object pauseLock = new Object();
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+    /** An image reference last seen present as image {@code id}, with its repository digest (or null). */
+    private record Known(String id, String digest) {
+    }
 
     Images(DockerClient docker, Settings settings) {
         this.docker = docker;
@@ -34,12 +49,33 @@ final class Images {
      */
     String ensure(ContainerLaunchSpec spec, Consumer<Closeable> pullStarted) {
         String image = spec.image();
+        Known k = known.get(image);
+        if (k != null) {
+            return k.digest();
+        }
         InspectImageResponse local = inspect(image);
         if (local == null) {
             pull(image, spec.registryCredentials(), pullStarted);
             local = inspect(image);
         }
-        return digest(local);
+        String digest = digest(local);
+        if (local != null && local.getId() != null) {
+            known.put(image, new Known(local.getId(), digest));
+        }
+        return digest;
+    }
+
+    /** Forgets what is remembered of {@code image}; returns whether anything was. */
+    boolean forget(String image) {
+        return known.remove(image) != null;
+    }
+
+    /** A container of {@code image} was created from image id {@code imageId}: forget a memory that disagrees. */
+    void createdFrom(String image, String imageId) {
+        Known k = known.get(image);
+        if (k != null && imageId != null && !k.id().equals(imageId)) {
+            known.remove(image, k);
+        }
     }
 
     private void pull(String image, String credentialsParameter, Consumer<Closeable> pullStarted) {

@@ -98,9 +98,23 @@ final class ManagedContainer {
 
             step = "CannotCreateContainerError";
             core.sandboxes.ensureScratchVolumes(spec);
-            CreateContainerCmd create = core.docker.createContainerCmd(spec.image());
-            ContainerConfigs.apply(create, spec, core.settings, core.settings.networkPrefix());
-            String id = create.exec().getId();
+            String id;
+            try {
+                id = create();
+            } catch (NotFoundException e) {
+                if (!missingImage(e) || !core.images.forget(spec.image())) {
+                    throw e;
+                }
+                // the image was removed since it was last seen: make it present again, then create
+                step = "CannotPullContainerError";
+                core.images.ensure(spec, pull -> pullInFlight = pull);
+                if (cancelled()) {
+                    finishCancelled();
+                    return;
+                }
+                step = "CannotCreateContainerError";
+                id = create();
+            }
             containerId = id;
             core.registerId(id, this);
             core.emit(new RuntimeEvent.Created(handle, id));
@@ -117,7 +131,9 @@ final class ManagedContainer {
 
             step = "CannotStartContainerError";
             core.docker.startContainerCmd(id).exec();
-            List<NetworkBinding> bindings = bindings(core.docker.inspectContainerCmd(id).exec());
+            InspectContainerResponse inspect = core.docker.inspectContainerCmd(id).exec();
+            core.images.createdFrom(spec.image(), inspect.getImageId());
+            List<NetworkBinding> bindings = bindings(inspect);
             boolean stopNow;
             Duration grace;
             synchronized (this) {
@@ -136,6 +152,16 @@ final class ManagedContainer {
             }
             fail(step, DockerErrors.detail(e));
         }
+    }
+
+    private String create() {
+        CreateContainerCmd create = core.docker.createContainerCmd(spec.image());
+        ContainerConfigs.apply(create, spec, core.settings, core.settings.networkPrefix());
+        return create.exec().getId();
+    }
+
+    private static boolean missingImage(NotFoundException e) {
+        return e.getMessage() != null && e.getMessage().contains("No such image");
     }
 
     private void fail(String errorName, String detail) {
