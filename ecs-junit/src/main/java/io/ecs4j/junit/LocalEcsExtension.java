@@ -85,11 +85,15 @@ public final class LocalEcsExtension implements BeforeAllCallback, BeforeEachCal
         if (!settings(context).docker() || !SdkSupport.present(DockerSupport.RUNTIME_CLASS)) {
             return ConditionEvaluationResult.enabled("no Docker needed (or a configuration error reported later)");
         }
-        String problem = dockerProblem(context);
+        return dockerCondition(dockerProblem(context), underCi());
+    }
+
+    /** Enabled with Docker; without, disabled, except under CI, where the test runs and fails in its set-up. */
+    static ConditionEvaluationResult dockerCondition(String problem, boolean ci) {
         if (problem == null) {
             return ConditionEvaluationResult.enabled("Docker is available");
         }
-        if (underCi()) {
+        if (ci) {
             return ConditionEvaluationResult.enabled("CI=true: Docker is required, the test will fail");
         }
         return ConditionEvaluationResult.disabled("Docker tests skipped: " + problem
