@@ -32,7 +32,8 @@ class ExtensionLifecycleTest {
     }
 
     static EngineExecutionResults run(Class<?> scenario) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(scenario)).execute();
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(ScenarioOnly.PARAMETER, "true").selectors(selectClass(scenario)).execute();
     }
 
     @Test

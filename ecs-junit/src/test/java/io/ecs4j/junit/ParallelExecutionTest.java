@@ -20,6 +20,7 @@ class ParallelExecutionTest {
 
     static EngineExecutionResults runConcurrently(Class<?> scenario) {
         return EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(ScenarioOnly.PARAMETER, "true")
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
                 .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")

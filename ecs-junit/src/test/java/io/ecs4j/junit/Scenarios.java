@@ -39,6 +39,7 @@ final class Scenarios {
     }
 
     /** Per method: each test gets a fresh LocalEcs with exactly the pre-registered instance. */
+    @ScenarioOnly
     @LocalEcsTest(instances = 1)
     static class PerMethod {
         @Test
@@ -60,6 +61,7 @@ final class Scenarios {
     }
 
     /** Per class: @BeforeAll, the tests and a @Nested class share one LocalEcs. */
+    @ScenarioOnly
     @LocalEcsTest(lifecycle = Lifecycle.PER_CLASS, instances = 2)
     static class PerClass {
         @BeforeAll
@@ -92,6 +94,7 @@ final class Scenarios {
     }
 
     /** A per-method LocalEcs asked for in @BeforeAll: a clear configuration error. */
+    @ScenarioOnly
     @LocalEcsTest
     static class PerMethodInBeforeAll {
         @BeforeAll
@@ -105,6 +108,7 @@ final class Scenarios {
     }
 
     /** The builder form in a static field: per class, with explicit settings. */
+    @ScenarioOnly
     static class BuilderInStaticField {
         @RegisterExtension
         static final LocalEcsExtension ECS = LocalEcsExtension.builder()
@@ -148,6 +152,7 @@ final class Scenarios {
     }
 
     /** The builder form in an instance field: per method. */
+    @ScenarioOnly
     static class BuilderInInstanceField {
         @RegisterExtension
         final LocalEcsExtension ecs = LocalEcsExtension.builder().instances(1).build();
@@ -168,6 +173,7 @@ final class Scenarios {
     }
 
     /** Real time with the in-memory runtime: there is no VirtualClock to inject. */
+    @ScenarioOnly
     static class RealTimeAskingForVirtualClock {
         @RegisterExtension
         final LocalEcsExtension ecs = LocalEcsExtension.builder().realTime().build();
@@ -184,6 +190,7 @@ final class Scenarios {
     }
 
     /** Everything the fixture starts: recorded, to be checked closed after the class. */
+    @ScenarioOnly
     @LocalEcsTest
     static class Closing {
         @Test
@@ -194,6 +201,7 @@ final class Scenarios {
     }
 
     /** Tests running concurrently, each with its own LocalEcs, each running a rolling deployment. */
+    @ScenarioOnly
     @LocalEcsTest(instances = 3)
     static class Parallel {
         static final CountDownLatch TWO_AT_ONCE = new CountDownLatch(2);
@@ -216,6 +224,7 @@ final class Scenarios {
     }
 
     /** Tests running concurrently on one shared, per-class LocalEcs on a virtual clock. */
+    @ScenarioOnly
     @LocalEcsTest(lifecycle = Lifecycle.PER_CLASS, instances = 3)
     static class ParallelSharingOneLocalEcs {
         static final CountDownLatch TWO_AT_ONCE = new CountDownLatch(2);
