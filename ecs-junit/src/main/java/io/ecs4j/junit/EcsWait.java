@@ -7,6 +7,7 @@ import io.ecs4j.model.DeploymentCircuitBreaker;
 import io.ecs4j.model.DesiredStatus;
 import io.ecs4j.model.RolloutState;
 import io.ecs4j.model.Service;
+import io.ecs4j.model.ServiceActionType;
 import io.ecs4j.model.ServiceStatus;
 import io.ecs4j.model.Task;
 import io.ecs4j.model.TaskStatus;
@@ -118,50 +119,67 @@ public final class EcsWait {
 
     /**
      * Waits until the service's deployment {@code deploymentId} reaches {@code state} (for example FAILED, when a
-     * circuit breaker trips). A state the deployment passes through within one instant (a failed deployment rolled
-     * back, whose tasks all stop at once, leaves the service in the same instant) is seen too: the wait listens to the
-     * service's deployment events while it runs.
+     * circuit breaker trips). A state the deployment passes through within one instant is seen too - a failed
+     * deployment that is rolled back, and whose tasks all stop at once, may leave the service's deployments in the same
+     * instant - because the wait also listens to the service's deployment events while it runs.
      *
-     * @return the deployment as it was when it reached {@code state}
+     * @return the deployment as it was when it reached {@code state} (for a deployment that left the service in the
+     *         same instant: as last seen, with the state, reason and time of the event)
      * @throws AssertionError on timeout, or early when the deployment reached the other final state or is gone
      */
     public Deployment untilRolloutState(String cluster, String service, String deploymentId, RolloutState state) {
         Objects.requireNonNull(state, "state");
+        AtomicReference<Deployment> lastSeen = new AtomicReference<>();
         AtomicReference<Deployment> reached = new AtomicReference<>();
+        AtomicReference<String> otherEnd = new AtomicReference<>();
         AutoCloseable subscription = ecs.subscribe(event -> {
-            if (event instanceof EcsEvent.ServiceAction action && deploymentId.equals(action.deploymentId())) {
-                action.service().deployments().stream()
-                        .filter(d -> d.id().equals(deploymentId) && d.rolloutState() == state)
-                        .findFirst().ifPresent(d -> reached.compareAndSet(null, d));
+            if (!(event instanceof EcsEvent.ServiceAction action) || !deploymentId.equals(action.deploymentId())) {
+                return;
+            }
+            find(action.service(), deploymentId).ifPresent(lastSeen::set);
+            RolloutState ended = action.type() == ServiceActionType.SERVICE_DEPLOYMENT_FAILED ? RolloutState.FAILED
+                    : action.type() == ServiceActionType.SERVICE_DEPLOYMENT_COMPLETED ? RolloutState.COMPLETED : null;
+            if (ended == state && lastSeen.get() != null) {
+                reached.compareAndSet(null, lastSeen.get().toBuilder().rolloutState(ended)
+                        .rolloutStateReason(action.reason()).updatedAt(action.time()).build());
+            } else if (ended != null && ended != state) {
+                otherEnd.compareAndSet(null, ended + " (" + action.reason() + ")");
             }
         });
         try {
             return await("deployment " + deploymentId + " of service " + service + " (cluster " + cluster
                     + ") to be " + state, () -> {
+                Optional<Service> found = ecs.findService(cluster, service);
+                Optional<Deployment> d = found.flatMap(s -> find(s, deploymentId));
+                if (d.isPresent() && d.get().rolloutState() == state) {
+                    return Outcome.done(d.get());
+                }
                 if (reached.get() != null) {
                     return Outcome.done(reached.get());
                 }
-                Optional<Service> found = ecs.findService(cluster, service);
+                if (otherEnd.get() != null) {
+                    return Outcome.impossible("it is " + otherEnd.get());
+                }
                 if (found.isEmpty()) {
                     return Outcome.impossible("the service does not exist");
                 }
-                Deployment d = found.get().deployments().stream().filter(x -> x.id().equals(deploymentId))
-                        .findFirst().orElse(null);
-                if (d == null) {
+                if (d.isEmpty()) {
                     return Outcome.impossible("the service has no deployment " + deploymentId + " (any more)");
                 }
-                if (d.rolloutState() == state) {
-                    return Outcome.done(d);
-                }
-                if (d.rolloutState() != null && d.rolloutState() != RolloutState.IN_PROGRESS) {
-                    return Outcome.impossible("it is " + d.rolloutState()
-                            + (d.rolloutStateReason() == null ? "" : " (" + d.rolloutStateReason() + ")"));
+                lastSeen.set(d.get());
+                if (d.get().rolloutState() != null && d.get().rolloutState() != RolloutState.IN_PROGRESS) {
+                    return Outcome.impossible("it is " + d.get().rolloutState() + (d.get().rolloutStateReason() == null
+                            ? "" : " (" + d.get().rolloutStateReason() + ")"));
                 }
                 return Outcome.pending();
             }, () -> Report.service(ecs, cluster, service));
         } finally {
             closeQuietly(subscription);
         }
+    }
+
+    private static Optional<Deployment> find(Service s, String deploymentId) {
+        return s.deployments().stream().filter(x -> x.id().equals(deploymentId)).findFirst();
     }
 
     private static void closeQuietly(AutoCloseable subscription) {
