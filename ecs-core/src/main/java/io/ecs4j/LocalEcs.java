@@ -383,6 +383,7 @@ public interface LocalEcs extends AutoCloseable {
         private SecretResolver secretResolver;
         private final Map<String, String> secrets = new LinkedHashMap<>();
         private List<String> fargateAvailabilityZones;
+        private io.ecs4j.spi.loadbalancer.LoadBalancing loadBalancing;
 
         private Builder() {
         }
@@ -485,6 +486,29 @@ public interface LocalEcs extends AutoCloseable {
             return this;
         }
 
+        /**
+         * The load balancing backend services register their tasks with (see {@link io.ecs4j.spi.loadbalancer}). With
+         * one, a service's {@code loadBalancers} must name target groups it has; each task registers its endpoint when
+         * RUNNING, counts as healthy for deployments only once its target is healthy (no 40-second rule), is replaced
+         * when its target turns unhealthy after {@code healthCheckGracePeriodSeconds} ({@code Task failed ELB health
+         * checks in (target-group ...)}), and is deregistered before its containers are stopped: it waits in
+         * DEACTIVATING until its target has drained. Default: none (load balancers are validated against the task
+         * definition only and nothing is registered). Started by {@link LocalEcs#start()}, closed by
+         * {@link LocalEcs#close()}.
+         *
+         * {@snippet :
+         * SimulatedLoadBalancer lb = SimulatedLoadBalancer.create();
+         * TargetGroup web = lb.createTargetGroup("web");
+         * LocalEcs ecs = LocalEcs.builder().timeSource(clock).loadBalancer(lb).start();
+         * ecs.createService(CreateServiceRequest.builder("default", "web", "web:1").desiredCount(3)
+         *         .loadBalancers(List.of(new LoadBalancer(web.arn(), null, "app", 8080))).build());
+         * }
+         */
+        public Builder loadBalancer(io.ecs4j.spi.loadbalancer.LoadBalancing loadBalancing) {
+            this.loadBalancing = Objects.requireNonNull(loadBalancing, "loadBalancing");
+            return this;
+        }
+
         /** Builds a new, not yet started instance. */
         public LocalEcs build() {
             Map<String, String> secretValues = Map.copyOf(secrets);
@@ -493,7 +517,7 @@ public interface LocalEcs extends AutoCloseable {
                     : List.of(region + "a", region + "b", region + "c");
             EngineConfig config = new EngineConfig(region, accountId, taskRetention, defaultStopTimeout,
                     containerStartTimeout, createDefaultCluster, resolver, zones);
-            return new DefaultLocalEcs(config, timeSource, runtime, random);
+            return new DefaultLocalEcs(config, timeSource, runtime, random, loadBalancing);
         }
 
         /** {@code build().start()}. */

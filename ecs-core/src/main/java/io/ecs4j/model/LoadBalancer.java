@@ -1,7 +1,9 @@
 package io.ecs4j.model;
 
 /**
- * A load balancer a service registers its tasks with (modelled and validated; ecs4j does not run a load balancer).
+ * A load balancer a service registers its tasks with: the task's {@code containerName}:{@code containerPort} endpoint is
+ * registered in the target group once the task is RUNNING, when a load balancing backend is configured
+ * ({@code LocalEcs.builder().loadBalancer(...)}); without one it is only validated.
  *
  * <p>Immutable. Lists and maps are unmodifiable and never null.
  *

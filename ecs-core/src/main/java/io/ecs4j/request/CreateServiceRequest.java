@@ -31,7 +31,7 @@ import java.util.Objects;
  * @param placementStrategy placement strategies (at most 5); empty for ECS's default
  * @param networkConfiguration required for awsvpc task definitions, else null
  * @param healthCheckGracePeriodSeconds seconds after a task starts during which failing health checks are ignored, or null (0)
- * @param loadBalancers load balancers (modelled, not wired)
+ * @param loadBalancers the target groups its tasks register with (see {@code LocalEcs.Builder#loadBalancer}); at most 5
  * @param role the service role, or null
  * @param clientToken an idempotency token of at most 36 characters, or null
  * @param tags tags
@@ -220,7 +220,7 @@ public record CreateServiceRequest(
             return this;
         }
 
-        /** Sets {@code loadBalancers}: load balancers (modelled, not wired). */
+        /** Sets {@code loadBalancers}: the target groups its tasks register with (at most 5). */
         public Builder loadBalancers(List<LoadBalancer> loadBalancers) {
             this.loadBalancers = loadBalancers;
             return this;

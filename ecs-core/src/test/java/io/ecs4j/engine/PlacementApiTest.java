@@ -161,4 +161,17 @@ class PlacementApiTest {
         assertThat(result.tasks()).isEmpty();
         assertThat(result.failures()).extracting(Failure::reason).containsExactly("AGENT");
     }
+
+    @Test
+    void distinctInstance_ignoresTasksAlreadyBeingStopped() {
+        ecs.createCluster("solo");
+        ecs.registerContainerInstance(Fixtures.instance("solo", "us-east-1a").build());
+        RunTaskRequest request = RunTaskRequest.builder("solo", "web").group("singleton")
+                .placementConstraints(PlacementConstraint.distinctInstance()).build();
+        Task first = ecs.runTask(request).tasks().get(0);
+        assertThat(ecs.runTask(request).failures()).hasSize(1);
+        ecs.stopTask("solo", first.taskId(), null);   // the recording runtime never reports the exit: STOPPING
+        assertThat(ecs.findTask("solo", first.taskId()).orElseThrow().lastStatus().value()).isEqualTo("STOPPING");
+        assertThat(ecs.runTask(request).tasks()).hasSize(1);
+    }
 }

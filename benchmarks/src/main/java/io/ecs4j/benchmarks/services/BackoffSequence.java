@@ -1,6 +1,5 @@
 package io.ecs4j.benchmarks.services;
 
-import io.ecs4j.inmemory.ContainerBehaviour;
 import io.ecs4j.model.EcsEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +35,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 3, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
-@Warmup(iterations = 10)
+@Warmup(iterations = 50)
 @Measurement(iterations = 30)
 public class BackoffSequence {
     private static final long[] GAPS = {5, 10, 20, 40, 80, 160, 320, 640, 1280, 1620, 1620};
@@ -44,6 +43,10 @@ public class BackoffSequence {
 
     @Param({"42"})
     public long seed;
+
+    /** {@code instant}: the control plane's own cost; {@code in-memory}: with the in-memory runtime's bookkeeping. */
+    @Param({"instant", "in-memory"})
+    public String runtime;
 
     private ServiceCluster cluster;
     private final List<Instant> launches = new ArrayList<>();
@@ -53,7 +56,7 @@ public class BackoffSequence {
 
     @Setup(Level.Invocation)
     public void cluster() {
-        cluster = new ServiceCluster(1, seed + invocation++);
+        cluster = new ServiceCluster(runtime, 1, seed + invocation++);
         launches.clear();
         seen.clear();
         cluster.ecs.subscribe(e -> {
@@ -66,7 +69,7 @@ public class BackoffSequence {
 
     @Benchmark
     public boolean backOffThenRecover() {
-        cluster.runtime.onImage("example/web:1", ContainerBehaviour.failsToPull());
+        cluster.failImage("example/web:1");
         cluster.createService(1, 100, 200);
         cluster.clock.advance(SPAN);
         String fixed = cluster.registerRevision();

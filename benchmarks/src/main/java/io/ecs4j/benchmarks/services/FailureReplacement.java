@@ -40,6 +40,10 @@ public class FailureReplacement {
     @Param({"42"})
     public long seed;
 
+    /** {@code instant}: the control plane's own cost; {@code in-memory}: with the in-memory runtime's bookkeeping. */
+    @Param({"instant", "in-memory"})
+    public String runtime;
+
     private ServiceCluster cluster;
     private LiveTasks service;
     private LiveTasks standalone;
@@ -48,7 +52,7 @@ public class FailureReplacement {
     @Setup(Level.Trial)
     public void steadyService() {
         random = new SplittableRandom(seed);
-        cluster = new ServiceCluster(100, seed);
+        cluster = new ServiceCluster(runtime, 100, seed);
         service = new LiveTasks("service:" + ServiceCluster.SERVICE);
         standalone = new LiveTasks("family:" + ServiceCluster.SERVICE);
         cluster.ecs.subscribe(service);

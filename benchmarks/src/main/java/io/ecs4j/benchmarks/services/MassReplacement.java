@@ -29,7 +29,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 3, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
-@Warmup(iterations = 5)
+@Warmup(iterations = 20)
 @Measurement(iterations = 30)
 public class MassReplacement {
     @Param({"1000"})
@@ -41,6 +41,10 @@ public class MassReplacement {
     @Param({"42"})
     public long seed;
 
+    /** {@code instant}: the control plane's own cost; {@code in-memory}: with the in-memory runtime's bookkeeping. */
+    @Param({"instant", "in-memory"})
+    public String runtime;
+
     private ServiceCluster cluster;
     private String[] victims;
     private long invocation;
@@ -48,7 +52,7 @@ public class MassReplacement {
     /** A steady service, or for the baseline the same number of standalone tasks (no scheduler to interfere). */
     @Setup(Level.Invocation)
     public void steadyTasks(BenchmarkParams params) {
-        cluster = new ServiceCluster(100, seed + invocation);
+        cluster = new ServiceCluster(runtime, 100, seed + invocation);
         boolean baseline = params.getBenchmark().endsWith("scriptedBaseline");
         LiveTasks live = new LiveTasks((baseline ? "family:" : "service:") + ServiceCluster.SERVICE);
         cluster.ecs.subscribe(live);

@@ -36,7 +36,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 3, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
-@Warmup(iterations = 10)
+@Warmup(iterations = 50)
 @Measurement(iterations = 30)
 public class RollingDeployment {
     @Param({"100,200", "50,100", "100,125"})
@@ -48,19 +48,34 @@ public class RollingDeployment {
     @Param({"42"})
     public long seed;
 
+    /** {@code instant}: the control plane's own cost; {@code in-memory}: with the in-memory runtime's bookkeeping. */
+    @Param({"instant", "in-memory"})
+    public String runtime;
+
     private ServiceCluster cluster;
     private String revision;
     private List<String> oldTasks;
     private long invocation;
 
+    /** A steady service, or for the baseline the same number of standalone tasks (no scheduler to interfere). */
     @Setup(Level.Invocation)
-    public void steadyService() {
+    public void steadyTasks(BenchmarkParams params) {
         String[] p = percents.split(",");
-        cluster = new ServiceCluster(10, seed + invocation++);
-        cluster.createService(tasks, Integer.parseInt(p[0]), Integer.parseInt(p[1]));
-        cluster.awaitSteady();
-        oldTasks = cluster.ecs.listTasks(ListTasksRequest.builder().serviceName(ServiceCluster.SERVICE).build())
-                .items();
+        cluster = new ServiceCluster(runtime, 10, seed + invocation++);
+        if (params.getBenchmark().endsWith("scriptedBaseline")) {
+            for (int i = 0; i < tasks; i += 10) {
+                cluster.ecs.runTask(RunTaskRequest.builder(null, ServiceCluster.SERVICE).count(Math.min(10, tasks - i))
+                        .build());
+            }
+            cluster.clock.advance(Duration.ofSeconds(40));
+            oldTasks = cluster.ecs.listTasks(ListTasksRequest.builder().family(ServiceCluster.SERVICE).build())
+                    .items();
+        } else {
+            cluster.createService(tasks, Integer.parseInt(p[0]), Integer.parseInt(p[1]));
+            cluster.awaitSteady();
+            oldTasks = cluster.ecs.listTasks(ListTasksRequest.builder().serviceName(ServiceCluster.SERVICE).build())
+                    .items();
+        }
         revision = cluster.registerRevision();
         cluster.checker.resetWaves();
     }

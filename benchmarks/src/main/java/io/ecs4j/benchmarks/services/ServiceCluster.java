@@ -15,21 +15,36 @@ import java.time.Duration;
 import java.util.SplittableRandom;
 
 /**
- * A cluster for the service benchmarks (benchmarking.md S3-S5): a LocalEcs on a {@link VirtualClock} with the
- * in-memory runtime, whose containers start "at once" (zero-delay timers), {@code instances} container instances of
+ * A cluster for the service benchmarks (benchmarking.md S3-S5): a LocalEcs on a {@link VirtualClock} with a runtime
+ * whose containers start at once — {@code instant} ({@link InstantRuntime}: the control plane's own cost, the headline)
+ * or {@code in-memory} ({@link InMemoryRuntime}: zero-delay timers, plus the simulator's bookkeeping) — {@code instances}
+ * container instances of
  * 8,192 CPU units / 32,768 MiB over three zones, and a task definition of 256 CPU units / 512 MiB (room for 3,200
  * tasks on 100 instances). Not thread-safe; one per benchmark thread.
  */
 final class ServiceCluster implements AutoCloseable {
     static final String SERVICE = "web";
     final VirtualClock clock = VirtualClock.create();
-    final InMemoryRuntime runtime = InMemoryRuntime.builder().recordCalls(false).build();
+    private final InMemoryRuntime inMemory;
+    private final InstantRuntime instant;
     final LocalEcs ecs;
     final ServiceChecker checker;
     private int revisions;
 
-    ServiceCluster(int instances, long seed) {
-        ecs = LocalEcs.builder().timeSource(clock).runtime(runtime).random(new SplittableRandom(seed)).start();
+    ServiceCluster(String runtime, int instances, long seed) {
+        switch (runtime) {
+            case "instant" -> {
+                instant = new InstantRuntime();
+                inMemory = null;
+            }
+            case "in-memory" -> {
+                inMemory = InMemoryRuntime.builder().recordCalls(false).build();
+                instant = null;
+            }
+            default -> throw new IllegalArgumentException("runtime must be instant or in-memory: " + runtime);
+        }
+        ecs = LocalEcs.builder().timeSource(clock).runtime(instant != null ? instant : inMemory)
+                .random(new SplittableRandom(seed)).start();
         for (int i = 0; i < instances; i++) {
             ecs.registerContainerInstance(RegisterContainerInstanceRequest.builder()
                     .availabilityZone("us-east-1" + (char) ('a' + i % 3)).cpu(8192).memory(32768).build());
@@ -37,6 +52,15 @@ final class ServiceCluster implements AutoCloseable {
         registerRevision();
         checker = new ServiceChecker(SERVICE, clock);
         ecs.subscribe(checker);
+    }
+
+    /** Containers of {@code image} fail to launch (a pull error). */
+    void failImage(String image) {
+        if (instant != null) {
+            instant.failImage(image);
+        } else {
+            inMemory.onImage(image, io.ecs4j.inmemory.ContainerBehaviour.failsToPull());
+        }
     }
 
     /** Registers the next revision of {@code web}; returns its {@code family:revision}. */

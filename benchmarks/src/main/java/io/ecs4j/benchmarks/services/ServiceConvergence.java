@@ -32,7 +32,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 3, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
-@Warmup(iterations = 10)
+@Warmup(iterations = 20)
 @Measurement(iterations = 30)
 public class ServiceConvergence {
     @Param({"1000"})
@@ -44,12 +44,16 @@ public class ServiceConvergence {
     @Param({"42"})
     public long seed;
 
+    /** {@code instant}: the control plane's own cost; {@code in-memory}: with the in-memory runtime's bookkeeping. */
+    @Param({"instant", "in-memory"})
+    public String runtime;
+
     private ServiceCluster cluster;
     private long invocation;
 
     @Setup(Level.Invocation)
     public void freshCluster() {
-        cluster = new ServiceCluster(instances, seed + invocation++);
+        cluster = new ServiceCluster(runtime, instances, seed + invocation++);
     }
 
     @Benchmark

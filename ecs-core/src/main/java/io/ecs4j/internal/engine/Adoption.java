@@ -113,7 +113,8 @@ final class Adoption {
                 instance == null ? null : instance.arn, f.availabilityZone(), f.launchType(),
                 f.group() != null ? f.group() : "family:" + td.family(), f.startedBy(), f.cpu(), f.memory(), footprint,
                 f.networkConfiguration(), List.of(), false, f.platformVersion(), f.networkAliases(),
-                f.createdAt() != null ? f.createdAt() : cluster.clock().instant(), cluster.taskSequence++);
+                f.createdAt() != null ? f.createdAt() : cluster.clock().instant(), cluster.taskSequence++,
+                List.of());
         TaskRun task = new TaskRun(facts, effective, cluster, ecs.ids());
         Map<String, DiscoveredContainer> byName = new LinkedHashMap<>();
         containers.forEach(c -> byName.put(c.handle().containerName(), c));

@@ -190,6 +190,13 @@ final class ClusterContext implements TaskHost {
     }
 
     @Override
+    public void stopping(TaskRun task) {
+        if (task.facts.containerInstanceId() != null) {
+            placement.markTaskStopping(task.id());
+        }
+    }
+
+    @Override
     public InstanceState instance(String instanceId) {
         return instanceId == null ? null : instances.get(instanceId);
     }
@@ -215,6 +222,39 @@ final class ClusterContext implements TaskHost {
         taskOrder.remove(task.facts.sequence());
         for (ContainerRun c : task.containers) {
             runtime().remove(c.handle);
+        }
+    }
+
+    @Override
+    public io.ecs4j.spi.loadbalancer.LoadBalancing loadBalancing() {
+        return ecs.loadBalancing();
+    }
+
+    @Override
+    public void targetsRegistered(TaskRun task, String targetGroupArn, int count) {
+        services.scheduler.targetsRegistered(task.facts.group(), targetGroupArn, count);
+    }
+
+    @Override
+    public void targetsDeregistered(TaskRun task, String targetGroupArn, int count, boolean draining) {
+        services.scheduler.targetsDeregistered(task.facts.group(), targetGroupArn, count, draining);
+    }
+
+    @Override
+    public void targetUnhealthy(TaskRun task, io.ecs4j.spi.loadbalancer.Target target, String targetGroupArn,
+                                String reason) {
+        InstanceState instance = instance(task.facts.containerInstanceId());
+        boolean ownInterface = task.facts.taskDefinition().networkModeOrDefault() == io.ecs4j.model.NetworkMode.AWSVPC;
+        String ec2InstanceId = instance == null || ownInterface ? null : instance.ec2InstanceId;
+        services.scheduler.targetUnhealthy(task.facts.group(), ec2InstanceId, target == null ? 0 : target.port(),
+                targetGroupArn, reason);
+    }
+
+    /** A load balancer reported something about a target of one of this cluster's tasks. */
+    void onTargetEvent(io.ecs4j.spi.loadbalancer.TargetEvent event) {
+        TaskRun task = tasks.get(event.taskArn().taskId());
+        if (task != null) {
+            task.onTargetEvent(event);
         }
     }
 

@@ -168,7 +168,8 @@ final class ClusterServices implements SchedulerHost {
             touched.clear();
             for (TaskRun t : batch) {
                 ObservedTask observed = new ObservedTask(t.id(), t.facts.startedBy(), t.facts.containerInstanceId(),
-                        t.lastStatus, t.desiredStatus, t.health, t.hasEssentialHealthCheck(), t.startedAt(), false);
+                        t.lastStatus, t.desiredStatus, t.health, t.hasEssentialHealthCheck(), t.startedAt(), false,
+                        t.targetsHealth(), t.unhealthyTargetGroup());
                 scheduler.observe(t.facts.group(), observed, t.stopCode, t.stoppedReason);
             }
         }
@@ -221,6 +222,17 @@ final class ClusterServices implements SchedulerHost {
     public void validateLaunch(TaskDefinition taskDefinition, LaunchType launchType, NetworkConfiguration nc,
                                List<PlacementConstraint> constraints, List<PlacementStrategy> strategies) {
         TaskOperations.validateServiceLaunch(taskDefinition, launchType, nc, constraints, strategies);
+    }
+
+    @Override
+    public boolean loadBalancingEnabled() {
+        return cluster.ecs.loadBalancing() != null;
+    }
+
+    @Override
+    public java.util.Optional<io.ecs4j.spi.loadbalancer.TargetGroup> findTargetGroup(String targetGroupArn) {
+        io.ecs4j.spi.loadbalancer.LoadBalancing lb = cluster.ecs.loadBalancing();
+        return lb == null ? java.util.Optional.empty() : lb.findTargetGroup(targetGroupArn);
     }
 
     @Override

@@ -63,6 +63,7 @@ public final class DefaultLocalEcs implements LocalEcs {
     private final TimeSource timeSource;
     private final boolean ownsTimeSource;
     private final ContainerRuntime runtime;
+    private final io.ecs4j.spi.loadbalancer.LoadBalancing loadBalancing;
     private final Ids ids;
     private final TaskDefinitionRegistry registry;
     private final TaskOperations taskOps = new TaskOperations(this);
@@ -78,6 +79,13 @@ public final class DefaultLocalEcs implements LocalEcs {
 
     public DefaultLocalEcs(EngineConfig config, TimeSource timeSource, ContainerRuntime runtime,
                            RandomGenerator random) {
+        this(config, timeSource, runtime, random, null);
+    }
+
+    /** @param loadBalancing the load balancing backend, or null for none */
+    public DefaultLocalEcs(EngineConfig config, TimeSource timeSource, ContainerRuntime runtime,
+                           RandomGenerator random, io.ecs4j.spi.loadbalancer.LoadBalancing loadBalancing) {
+        this.loadBalancing = loadBalancing;
         this.config = Objects.requireNonNull(config, "config");
         this.ownsTimeSource = timeSource == null;
         this.timeSource = timeSource != null ? timeSource : TimeSource.system();
@@ -124,6 +132,27 @@ public final class DefaultLocalEcs implements LocalEcs {
         return taskOps;
     }
 
+    /** The load balancing backend, or null. */
+    io.ecs4j.spi.loadbalancer.LoadBalancing loadBalancing() {
+        return loadBalancing;
+    }
+
+    private void onTargetEvent(io.ecs4j.spi.loadbalancer.TargetEvent event) {
+        if (state != State.RUNNING) {
+            return;
+        }
+        String clusterName = event.taskArn().clusterName();
+        ClusterContext cluster = clusterName == null ? null : clusters.get(clusterName);
+        if (cluster == null) {
+            return;
+        }
+        try {
+            cluster.execute(() -> cluster.onTargetEvent(event));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.log(System.Logger.Level.DEBUG, "load balancer event after close: {0}", event);
+        }
+    }
+
     void publish(List<EcsEvent> events) {
         if (events.isEmpty() || listeners.isEmpty()) {
             return;
@@ -166,6 +195,10 @@ public final class DefaultLocalEcs implements LocalEcs {
             }
             try {
                 runtime.start(new RuntimeContext(timeSource, this::onRuntimeEvent));
+                if (loadBalancing != null) {
+                    loadBalancing.start(new io.ecs4j.spi.loadbalancer.LoadBalancingContext(timeSource,
+                            this::onTargetEvent));
+                }
                 state = State.RUNNING;
                 if (config.createDefaultCluster()) {
                     createCluster("default");
@@ -214,6 +247,9 @@ public final class DefaultLocalEcs implements LocalEcs {
             boolean started = state == State.RUNNING || state == State.FAILED;
             state = State.TERMINATED;
             if (started) {
+                if (loadBalancing != null) {
+                    loadBalancing.close();
+                }
                 runtime.close();
             }
             for (ClusterContext cluster : clusters.values()) {

@@ -138,7 +138,7 @@ final class InstanceOperations {
                     + " to true to deregister the container instance and stop its tasks.");
         }
         for (TaskRun task : active) {
-            task.requestStop(TaskStopCode.INFRASTRUCTURE_HEALTH, "Container instance deregistered");
+            task.requestStop(TaskStopCode.INFRASTRUCTURE_HEALTH, "Container instance deregistration forced by user");
         }
         instance.status = ContainerInstanceStatus.INACTIVE;
         instance.statusReason = "Container instance deregistered";

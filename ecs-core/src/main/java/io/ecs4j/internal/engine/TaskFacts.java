@@ -17,6 +17,8 @@ import java.util.List;
  *
  * @param containerInstanceId the instance it was placed on, or null (Fargate)
  * @param networkAliases      DNS names for the task on the cluster network (the service name for service tasks)
+ * @param loadBalancers       the service's target groups the task registers with once RUNNING (empty for standalone
+ *                            tasks)
  */
 record TaskFacts(
         TaskArn arn,
@@ -38,10 +40,12 @@ record TaskFacts(
         String platformVersion,
         List<String> networkAliases,
         Instant createdAt,
-        long sequence) {
+        long sequence,
+        List<io.ecs4j.model.LoadBalancer> loadBalancers) {
 
     TaskFacts {
         tags = List.copyOf(tags);
         networkAliases = List.copyOf(networkAliases);
+        loadBalancers = List.copyOf(loadBalancers);
     }
 }

@@ -29,6 +29,21 @@ interface TaskHost {
     /** The container instance with this id, or null (also for a null id). */
     InstanceState instance(String instanceId);
 
+    /** The task's desired status became STOPPED: it no longer counts as a task of its group for placement. */
+    void stopping(TaskRun task);
+
     /** The task reached STOPPED: release what it held. */
     void stopped(TaskRun task);
+
+    /** The load balancing backend, or null when none is configured. */
+    io.ecs4j.spi.loadbalancer.LoadBalancing loadBalancing();
+
+    /** The task registered {@code count} targets in a target group (for the service's events). */
+    void targetsRegistered(TaskRun task, String targetGroupArn, int count);
+
+    /** The task deregistered {@code count} targets; {@code draining}: it waits for them to drain. */
+    void targetsDeregistered(TaskRun task, String targetGroupArn, int count, boolean draining);
+
+    /** A target of the task turned unhealthy. */
+    void targetUnhealthy(TaskRun task, io.ecs4j.spi.loadbalancer.Target target, String targetGroupArn, String reason);
 }

@@ -293,7 +293,8 @@ final class TaskOperations {
         }
         String platformVersion = instance == null ? "1.4.0" : null;
         return create(cluster, launch, instance, zone, service.deploymentId(), service.networkConfiguration(),
-                service.enableExecuteCommand(), platformVersion, List.of(service.serviceName()));
+                service.enableExecuteCommand(), platformVersion, List.of(service.serviceName()),
+                service.loadBalancers());
     }
 
     /**
@@ -447,17 +448,18 @@ final class TaskOperations {
 
     private TaskRun create(ClusterContext cluster, Launch launch, InstanceState instance, String zone,
                            String startedBy, NetworkConfiguration nc, boolean exec, String platformVersion) {
-        return create(cluster, launch, instance, zone, startedBy, nc, exec, platformVersion, List.of());
+        return create(cluster, launch, instance, zone, startedBy, nc, exec, platformVersion, List.of(), List.of());
     }
 
     private TaskRun create(ClusterContext cluster, Launch launch, InstanceState instance, String zone,
                            String startedBy, NetworkConfiguration nc, boolean exec, String platformVersion,
-                           List<String> networkAliases) {
+                           List<String> networkAliases, List<io.ecs4j.model.LoadBalancer> loadBalancers) {
         TaskArn arn = new TaskArn(cluster.arn.region(), cluster.arn.accountId(), cluster.name, ecs.ids().hex32());
         TaskFacts facts = new TaskFacts(arn, cluster.arn, launch.taskDefinition(), launch.overrides(),
                 instance == null ? null : instance.id(), instance == null ? null : instance.arn, zone,
                 launch.launchType(), launch.group(), startedBy, launch.cpu(), launch.memory(), launch.footprint(), nc,
-                launch.tags(), exec, platformVersion, networkAliases, cluster.clock().instant(), cluster.taskSequence++);
+                launch.tags(), exec, platformVersion, networkAliases, cluster.clock().instant(), cluster.taskSequence++,
+                loadBalancers);
         TaskRun task = new TaskRun(facts, launch.containers(), cluster, ecs.ids());
         cluster.added(task);
         task.begin();

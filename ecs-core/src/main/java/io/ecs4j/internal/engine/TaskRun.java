@@ -67,6 +67,8 @@ final class TaskRun {
     boolean adopted;
     /** The labels that let a later process re-adopt this task; made on first launch. */
     private Map<String, String> metadataLabels;
+    /** Its load balancer targets, or null when it registers with none. */
+    private final TaskTargets targets;
 
     TaskRun(TaskFacts facts, List<ContainerDefinition> effectiveContainers, TaskHost host, Ids ids) {
         this.facts = facts;
@@ -84,6 +86,17 @@ final class TaskRun {
         NetworkMode mode = facts.taskDefinition().networkModeOrDefault();
         this.lastStatus = mode == NetworkMode.AWSVPC ? TaskStatus.PROVISIONING : TaskStatus.PENDING;
         this.sandboxSpec = LaunchSpecs.sandboxSpec(facts, effectiveContainers);
+        this.targets = host.loadBalancing() != null && !facts.loadBalancers().isEmpty() ? new TaskTargets() : null;
+    }
+
+    /** The health of its load balancer targets, taken together. */
+    io.ecs4j.internal.reconcile.TargetsHealth targetsHealth() {
+        return targets == null ? io.ecs4j.internal.reconcile.TargetsHealth.NONE : targets.health();
+    }
+
+    /** A target group in which one of its targets is unhealthy, or null. */
+    String unhealthyTargetGroup() {
+        return targets == null ? null : targets.unhealthyTargetGroup();
     }
 
     String id() {
@@ -180,6 +193,7 @@ final class TaskRun {
         desiredStatus = DesiredStatus.STOPPED;
         stopCode = code;
         stoppedReason = reason;
+        host.stopping(this);
         host.changed(this);
         evaluate();
     }
@@ -396,6 +410,7 @@ final class TaskRun {
                 startedAt = now;
                 connectivityAt = now;
                 transition(TaskStatus.RUNNING);
+                registerTargets();
             }
         }
     }
@@ -464,7 +479,103 @@ final class TaskRun {
         host.runtime().launch(LaunchSpecs.launchSpec(facts, c, sandboxResult, host.config(), metadataLabels));
     }
 
+    // ------------------------------------------------------------------ load balancer targets
+
+    /** Registers the task's endpoints with its service's target groups (the task just reached RUNNING). */
+    private void registerTargets() {
+        if (targets == null) {
+            return;
+        }
+        Map<String, List<io.ecs4j.model.NetworkBinding>> bindings = new LinkedHashMap<>();
+        for (ContainerRun c : containers) {
+            bindings.put(c.name(), c.bindings);
+        }
+        InstanceState instance = host.instance(facts.containerInstanceId());
+        boolean ipTarget = facts.taskDefinition().networkModeOrDefault() == NetworkMode.AWSVPC || instance == null;
+        targets.build(facts.loadBalancers(), facts.arn(), bindings, ipTarget ? null : instance.ec2InstanceId);
+        targets.byTargetGroup().forEach((tg, list) -> {
+            host.loadBalancing().registerTargets(tg, list);
+            host.targetsRegistered(this, tg, list.size());
+        });
+        for (TaskTargets.Slot slot : targets.slots()) {
+            if (slot.target == null) {
+                host.targetUnhealthy(this, null, slot.targetGroupArn, "Target.NotRegistered: container "
+                        + "publishes no binding for the load balancer's port");
+            }
+        }
+        host.changed(this);
+    }
+
+    /** What the load balancer reports about one of this task's targets. */
+    void onTargetEvent(io.ecs4j.spi.loadbalancer.TargetEvent event) {
+        if (targets == null || isStopped()) {
+            return;
+        }
+        TaskTargets.Slot slot = targets.slot(event);
+        if (slot == null) {
+            return;
+        }
+        if (event instanceof io.ecs4j.spi.loadbalancer.TargetEvent.HealthChanged h) {
+            if (targets.deregistering() || slot.health == h.state()) {
+                return;
+            }
+            slot.health = h.state();
+            if (h.state() == io.ecs4j.spi.loadbalancer.TargetHealthState.UNHEALTHY) {
+                host.targetUnhealthy(this, slot.target, slot.targetGroupArn, h.reason());
+            }
+            host.changed(this);
+        } else if (event instanceof io.ecs4j.spi.loadbalancer.TargetEvent.Deregistered) {
+            if (!slot.drained) {
+                slot.drained = true;
+                host.changed(this);
+                evaluate();
+            }
+        }
+    }
+
+    /**
+     * Before its containers are stopped, a task with registered targets deregisters them and - while its essential
+     * containers still run and the stop was asked for (not an essential container exiting) - waits in DEACTIVATING
+     * until they have drained. Returns whether the stop may go on.
+     */
+    private boolean drained() {
+        if (targets == null) {
+            return true;
+        }
+        if (targets.registered()) {
+            boolean serving = stopCode != TaskStopCode.ESSENTIAL_CONTAINER_EXITED
+                    && stopCode != TaskStopCode.TASK_FAILED_TO_START
+                    && containers.stream().anyMatch(c -> c.definition.essential()
+                    && c.phase == ContainerRun.Phase.RUNNING)
+                    && containers.stream().noneMatch(c -> c.definition.essential()
+                    && c.phase == ContainerRun.Phase.STOPPED);
+            targets.startDeregistration();
+            Map<String, List<io.ecs4j.spi.loadbalancer.Target>> byGroup = targets.byTargetGroup();
+            byGroup.forEach((tg, list) -> {
+                host.loadBalancing().deregisterTargets(tg, list);
+                host.targetsDeregistered(this, tg, list.size(), serving);
+            });
+            if (serving && !byGroup.isEmpty()) {
+                transition(TaskStatus.DEACTIVATING);
+            } else {
+                targets.forgetDraining();
+            }
+        }
+        if (!targets.deregistering() || targets.allDrained()) {
+            return true;
+        }
+        // Still draining: go on only if nothing is left to drain from (every essential container stopped meanwhile).
+        if (containers.stream().noneMatch(c -> c.definition.essential() && c.active())) {
+            targets.forgetDraining();
+            return true;
+        }
+        return false;
+    }
+
     private void progressStop() {
+        if (!drained()) {
+            return;
+        }
         boolean anyActive = containers.stream().anyMatch(ContainerRun::active);
         if (anyActive && lastStatus.compareTo(TaskStatus.STOPPING) < 0) {
             stoppingAt = host.clock().instant();

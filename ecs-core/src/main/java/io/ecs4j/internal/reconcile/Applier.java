@@ -84,12 +84,19 @@ final class Applier {
             chosen = ordered.subList(0, Math.min(stop.count(), ordered.size()));
         }
         boolean unhealthy = stop.reason() == Action.StopReason.UNHEALTHY;
-        String reason = unhealthy ? ServiceMessages.UNHEALTHY_STOP_REASON
-                : ServiceMessages.scalingStopReason(s.primary().id);
+        String scaling = ServiceMessages.scalingStopReason(s.primary().id);
         List<String> stopped = new ArrayList<>(chosen.size());
         for (String taskId : chosen) {
+            String reason = scaling;
             if (unhealthy) {
-                scheduler.event(s, ServiceMessages.failedHealthChecks(s.name, taskId), now);
+                ObservedTask t = s.tasks.get(taskId);
+                if (t != null && t.targets() == TargetsHealth.UNHEALTHY && t.unhealthyTargetGroup() != null) {
+                    // the "is unhealthy in (target-group ...)" event was recorded when the target turned unhealthy
+                    reason = ServiceMessages.elbUnhealthyStopReason(t.unhealthyTargetGroup());
+                } else {
+                    reason = ServiceMessages.UNHEALTHY_STOP_REASON;
+                    scheduler.event(s, ServiceMessages.failedHealthChecks(s.name, taskId), now);
+                }
             }
             scheduler.host.stop(taskId, TaskStopCode.SERVICE_SCHEDULER_INITIATED, reason);
             stopped.add(taskId);

@@ -17,10 +17,29 @@ import java.time.Instant;
  * @param hasHealthCheck whether an essential container has a health check
  * @param startedAt      when it reached RUNNING, or null
  * @param seenHealthy    whether the scheduler has already counted it healthy (circuit-breaker reset)
+ * @param targets        the health of its load balancer targets ({@link TargetsHealth#NONE} without load balancer)
+ * @param unhealthyTargetGroup the target group in which a target is unhealthy, or null
  */
 public record ObservedTask(String taskId, String deploymentId, String instanceId, TaskStatus lastStatus,
                            DesiredStatus desiredStatus, HealthStatus health, boolean hasHealthCheck, Instant startedAt,
-                           boolean seenHealthy) {
+                           boolean seenHealthy, TargetsHealth targets, String unhealthyTargetGroup) {
+
+    public ObservedTask {
+        java.util.Objects.requireNonNull(targets, "targets");
+    }
+
+    /** A task without load balancer. */
+    public ObservedTask(String taskId, String deploymentId, String instanceId, TaskStatus lastStatus,
+                        DesiredStatus desiredStatus, HealthStatus health, boolean hasHealthCheck, Instant startedAt,
+                        boolean seenHealthy) {
+        this(taskId, deploymentId, instanceId, lastStatus, desiredStatus, health, hasHealthCheck, startedAt,
+                seenHealthy, TargetsHealth.NONE, null);
+    }
+
+    /** Whether the task registers with a load balancer: then its targets' health decides (no 40-second rule). */
+    public boolean loadBalanced() {
+        return targets != TargetsHealth.NONE;
+    }
 
     /** Asked to keep running (PENDING or RUNNING, not being stopped). */
     public boolean live() {
@@ -35,12 +54,13 @@ public record ObservedTask(String taskId, String deploymentId, String instanceId
     /** Whether the fields the scheduler decides on differ from {@code other}'s. */
     public boolean differsFrom(ObservedTask other) {
         return other == null || lastStatus != other.lastStatus || desiredStatus != other.desiredStatus
-                || health != other.health || !java.util.Objects.equals(startedAt, other.startedAt);
+                || health != other.health || !java.util.Objects.equals(startedAt, other.startedAt)
+                || targets != other.targets;
     }
 
     /** This task, counted healthy. */
     public ObservedTask withSeenHealthy() {
         return new ObservedTask(taskId, deploymentId, instanceId, lastStatus, desiredStatus, health, hasHealthCheck,
-                startedAt, true);
+                startedAt, true, targets, unhealthyTargetGroup);
     }
 }

@@ -11,8 +11,9 @@ import java.util.List;
  * <ul>
  *   <li>tasks RUNNING, PENDING or STOPPING never exceed ⌊D × maximumPercent / 100⌋: launches take what is left;</li>
  *   <li>a stop that removes a healthy task is made only while at least ⌈D × minimumHealthyPercent / 100⌉ healthy
- *       tasks remain; tasks that are not healthy (pending, within the 40-second wait, failing health checks) are
- *       stopped without that budget, since stopping them does not lower the healthy count;</li>
+ *       tasks remain; tasks that are not healthy (pending, within the 40-second wait, targets not yet healthy,
+ *       failing health checks) are stopped without that budget, since stopping them does not lower the healthy
+ *       count;</li>
  *   <li>the PRIMARY deployment gets D tasks on ACTIVE instances that pass their health checks ("keepers"); older
  *       deployments, tasks on DRAINING instances and unhealthy tasks are replaced, start-first within the maximum;
  *       PENDING tasks on DRAINING instances are stopped at once;</li>
@@ -72,9 +73,9 @@ final class ReplicaPlanner {
             boolean unhealthy = false;
             if (!running) {
                 healthy = false;
-            } else if (t.hasHealthCheck()) {
-                healthy = t.health() == io.ecs4j.model.HealthStatus.HEALTHY;
-                if (t.health() == io.ecs4j.model.HealthStatus.UNHEALTHY) {
+            } else if (!TaskHealth.timeDecides(t)) {
+                healthy = TaskHealth.healthy(t, now);
+                if (TaskHealth.failing(t)) {
                     unhealthy = !t.startedAt().isAfter(graceCutoff);
                     if (!unhealthy) {
                         plan.wake(t.startedAt().plus(d.gracePeriod()));
@@ -143,17 +144,17 @@ final class ReplicaPlanner {
         List<String> excessHealthy = null;
         int excessHealthyCount = 0;
         if (excess > 0) {
-            List<ObservedTask> keeperTasks = keepers(o, primaryId, healthyCutoff, graceCutoff);
+            List<ObservedTask> keeperTasks = keepers(o, primaryId, graceCutoff);
             for (int i = keeperTasks.size() - 1; i >= 0 && excess > 0; i--) {
                 ObservedTask k = keeperTasks.get(i);
-                if (!isHealthy(k, healthyCutoff)) {
+                if (!TaskHealth.healthy(k, now)) {
                     free = add(free, k.taskId());
                     excess--;
                 }
             }
             excessHealthy = new ArrayList<>();
             for (ObservedTask k : keeperTasks) {
-                if (isHealthy(k, healthyCutoff)) {
+                if (TaskHealth.healthy(k, now)) {
                     excessHealthy.add(k.taskId());
                 }
             }
@@ -231,25 +232,15 @@ final class ReplicaPlanner {
     }
 
     /** The PRIMARY deployment's keepers, oldest first (only needed when scaling in). */
-    private static List<ObservedTask> keepers(Observed o, String primaryId, Instant healthyCutoff,
-                                              Instant graceCutoff) {
+    private static List<ObservedTask> keepers(Observed o, String primaryId, Instant graceCutoff) {
         List<ObservedTask> out = new ArrayList<>();
         for (ObservedTask t : o.tasks()) {
             if (t.live() && primaryId.equals(t.deploymentId()) && !o.onUnusableInstance(t)
-                    && !(t.lastStatus() == TaskStatus.RUNNING && t.startedAt() != null && t.hasHealthCheck()
-                    && t.health() == io.ecs4j.model.HealthStatus.UNHEALTHY && !t.startedAt().isAfter(graceCutoff))) {
+                    && !(TaskHealth.failing(t) && !t.startedAt().isAfter(graceCutoff))) {
                 out.add(t);
             }
         }
         return out;
-    }
-
-    private static boolean isHealthy(ObservedTask t, Instant healthyCutoff) {
-        if (t.lastStatus() != TaskStatus.RUNNING || t.startedAt() == null) {
-            return false;
-        }
-        return t.hasHealthCheck() ? t.health() == io.ecs4j.model.HealthStatus.HEALTHY
-                : !t.startedAt().isAfter(healthyCutoff);
     }
 
     static String[] ids(List<DeploymentView> deployments) {

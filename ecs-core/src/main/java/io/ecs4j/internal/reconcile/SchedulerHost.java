@@ -68,6 +68,15 @@ public interface SchedulerHost {
     void validateLaunch(TaskDefinition taskDefinition, LaunchType launchType, NetworkConfiguration networkConfiguration,
                         List<PlacementConstraint> constraints, List<PlacementStrategy> strategies);
 
+    /**
+     * Whether a load balancing backend is configured ({@code LocalEcs.builder().loadBalancer(...)}). Without one, a
+     * service's {@code loadBalancers} are validated against the task definition only and no target is registered.
+     */
+    boolean loadBalancingEnabled();
+
+    /** The backend's target group with this ARN, if it has one (only asked when {@link #loadBalancingEnabled()}). */
+    java.util.Optional<io.ecs4j.spi.loadbalancer.TargetGroup> findTargetGroup(String targetGroupArn);
+
     /** Places and starts {@code count} tasks. */
     LaunchResult launch(ServiceLaunch launch, int count);
 

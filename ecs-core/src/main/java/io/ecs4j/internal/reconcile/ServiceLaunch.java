@@ -22,12 +22,15 @@ import java.util.List;
  * @param placementStrategy    the strategies to use (the service's, or ECS's default for services)
  * @param tags                 the tags the tasks get (propagated and managed tags included)
  * @param enableExecuteCommand ECS Exec
+ * @param loadBalancers        the service's load balancers: the tasks register with these target groups when RUNNING
  */
 public record ServiceLaunch(String serviceName, String group, String deploymentId, TaskDefinition taskDefinition,
                             LaunchType launchType, String platformVersion, NetworkConfiguration networkConfiguration,
                             List<PlacementConstraint> placementConstraints, List<PlacementStrategy> placementStrategy,
-                            List<Tag> tags, boolean enableExecuteCommand) {
+                            List<Tag> tags, boolean enableExecuteCommand,
+                            List<io.ecs4j.model.LoadBalancer> loadBalancers) {
     public ServiceLaunch {
+        loadBalancers = List.copyOf(loadBalancers);
         placementConstraints = List.copyOf(placementConstraints);
         placementStrategy = List.copyOf(placementStrategy);
         tags = List.copyOf(tags);

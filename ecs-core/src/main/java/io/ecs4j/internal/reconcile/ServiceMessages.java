@@ -19,6 +19,45 @@ public final class ServiceMessages {
         return "(service " + service + ")";
     }
 
+    /** The prefix of the {@code stoppedReason} of tasks stopped for failing their load balancer's health checks. */
+    static final String ELB_UNHEALTHY_STOP_PREFIX = "Task failed ELB health checks in (target-group ";
+
+    /** {@code Task failed ELB health checks in (target-group arn)}: a task stopped for an unhealthy target. */
+    public static String elbUnhealthyStopReason(String targetGroupArn) {
+        return ELB_UNHEALTHY_STOP_PREFIX + targetGroupArn + ")";
+    }
+
+    /** Whether {@code reason} is that of a task the scheduler stopped for failing container or ELB health checks. */
+    static boolean isHealthCheckStop(String reason) {
+        return reason != null && (reason.equals(UNHEALTHY_STOP_REASON) || reason.startsWith(ELB_UNHEALTHY_STOP_PREFIX));
+    }
+
+    /** {@code (service X) registered 3 targets in (target-group arn)} (ECS writes no final period). */
+    static String registeredTargets(String service, int count, String targetGroupArn) {
+        return prefix(service) + " registered " + count + " targets in (target-group " + targetGroupArn + ")";
+    }
+
+    /** {@code (service X) deregistered 3 targets in (target-group arn)} (ECS writes no final period). */
+    static String deregisteredTargets(String service, int count, String targetGroupArn) {
+        return prefix(service) + " deregistered " + count + " targets in (target-group " + targetGroupArn + ")";
+    }
+
+    /** {@code (service X) has begun draining connections on 2 tasks.} */
+    static String beganDraining(String service, int tasks) {
+        return prefix(service) + " has begun draining connections on " + tasks + " tasks.";
+    }
+
+    /**
+     * {@code (service X) (instance i-0abc) (port 32768) is unhealthy in (target-group arn) due to (reason Health checks
+     * failed with these codes: [404]).}; without the instance part for tasks with their own network interface.
+     */
+    static String unhealthyTarget(String service, String ec2InstanceId, int port, String targetGroupArn,
+                                  String reason) {
+        return prefix(service) + (ec2InstanceId == null ? "" : " (instance " + ec2InstanceId + ")") + " (port " + port
+                + ") is unhealthy in (target-group " + targetGroupArn + ") due to (reason "
+                + (reason == null ? "Health checks failed" : reason) + ").";
+    }
+
     /** {@code (service X) has started 2 tasks: (task a) (task b).} */
     static String started(String service, List<String> taskIds) {
         return prefix(service) + " has started " + taskIds.size() + " tasks:" + taskList(taskIds) + ".";

@@ -91,7 +91,7 @@ final class ServiceRequests {
         TaskDefinition td = scheduler.host.resolveTaskDefinition(r.taskDefinition());
         validateLaunch(scheduler, td, launchType, r.networkConfiguration(), r.placementConstraints(),
                 r.placementStrategy());
-        validateLoadBalancers(r.loadBalancers(), td);
+        validateLoadBalancers(scheduler, r.loadBalancers(), td);
         var tags = scheduler.host.validateTags(r.tags());
 
         ServiceArn arn = new ServiceArn(scheduler.clusterArn.region(), scheduler.clusterArn.accountId(),
@@ -179,7 +179,7 @@ final class ServiceRequests {
         }
         List<LoadBalancer> loadBalancers = r.loadBalancers() == null ? s.loadBalancers : r.loadBalancers();
         validateLaunch(scheduler, td, primary.launchType, nc, constraints, strategies);
-        validateLoadBalancers(loadBalancers, td);
+        validateLoadBalancers(scheduler, loadBalancers, td);
 
         boolean newDeployment = r.forceNewDeployment()
                 || !td.taskDefinitionArn().equals(primary.taskDefinition.taskDefinitionArn())
@@ -348,7 +348,12 @@ final class ServiceRequests {
         scheduler.host.validateLaunch(td, launchType, nc, all, strategies);
     }
 
-    private static void validateLoadBalancers(List<LoadBalancer> loadBalancers, TaskDefinition td) {
+    /** The message ECS gives for a target group it cannot find (or may not read). */
+    static final String TARGET_GROUP_NOT_FOUND = "Unable to assume role and validate the specified targetGroupArn."
+            + " Please verify that the ECS service role being passed has the proper permissions.";
+
+    private static void validateLoadBalancers(ServiceScheduler scheduler, List<LoadBalancer> loadBalancers,
+                                              TaskDefinition td) {
         if (loadBalancers.size() > 5) {
             throw EcsException.invalidParameter("loadBalancers", "A service can have at most 5 target groups.");
         }
@@ -372,6 +377,31 @@ final class ServiceRequests {
                 throw EcsException.invalidParameter(field + ".containerPort", "The container " + lb.containerName()
                         + " did not have a container port " + lb.containerPort() + " defined.");
             }
+            if (scheduler.host.loadBalancingEnabled()) {
+                if (lb.targetGroupArn() == null) {
+                    throw EcsException.invalidParameter(field + ".loadBalancerName", "Classic Load Balancers are not"
+                            + " supported by ecs4j's load balancing; give a targetGroupArn instead of loadBalancerName "
+                            + lb.loadBalancerName() + ".");
+                }
+                if (scheduler.host.findTargetGroup(lb.targetGroupArn()).isEmpty()) {
+                    throw EcsException.invalidParameter(field + ".targetGroupArn", TARGET_GROUP_NOT_FOUND
+                            + " (ecs4j: the load balancer has no target group " + lb.targetGroupArn()
+                            + "; create it there first.)");
+                }
+            }
         }
+        for (int i = 0; i < loadBalancers.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (loadBalancers.get(i).equals(loadBalancers.get(j))) {
+                    throw EcsException.invalidParameter("loadBalancers[" + i + "]", "The load balancer "
+                            + describe(loadBalancers.get(i)) + " is listed twice.");
+                }
+            }
+        }
+    }
+
+    private static String describe(LoadBalancer lb) {
+        return "(" + (lb.targetGroupArn() != null ? lb.targetGroupArn() : lb.loadBalancerName()) + ", "
+                + lb.containerName() + ":" + lb.containerPort() + ")";
     }
 }

@@ -61,6 +61,15 @@ public final class ServiceScheduler {
     private final ConcurrentHashMap<String, Service> views = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<String> order = new CopyOnWriteArrayList<>();
 
+    /** Load balancer registrations and deregistrations of one service in the current command, recorded as events. */
+    private static final class TargetNotes {
+        final Map<String, Integer> registered = new LinkedHashMap<>();
+        final Map<String, Integer> deregistered = new LinkedHashMap<>();
+        int drainingTasks;
+    }
+
+    private final Map<ServiceState, TargetNotes> targetNotes = new LinkedHashMap<>();
+
     private record PendingAction(ServiceState service, ServiceActionType type, String deploymentId, String reason,
                                  Instant time) {
     }
@@ -258,7 +267,7 @@ public final class ServiceScheduler {
         if (onlyTimeRelevant(previous, merged) && !backoffCleared) {
             // Moving up to RUNNING changes no decision by itself: a task counts as healthy only once it passes its
             // health check (its own observation) or has run for 40 seconds. Wake up then instead of reconciling now.
-            if (nowRunning && !merged.hasHealthCheck() && merged.startedAt() != null) {
+            if (nowRunning && TaskHealth.timeDecides(merged) && merged.startedAt() != null) {
                 wakeBy(s, merged.startedAt().plus(TaskHealth.NO_CHECK_WAIT));
             }
             return;
@@ -268,10 +277,12 @@ public final class ServiceScheduler {
 
     /**
      * Whether the change from {@code previous} to {@code now} can only matter later: a known task, still asked to run,
-     * with the same health, moving forward before RUNNING or to RUNNING (PROVISIONING, PENDING, ACTIVATING, RUNNING).
+     * with the same health (of its containers and its targets), moving forward before RUNNING or to RUNNING
+     * (PROVISIONING, PENDING, ACTIVATING, RUNNING).
      */
     private static boolean onlyTimeRelevant(ObservedTask previous, ObservedTask now) {
         return previous != null && previous.desiredStatus() == now.desiredStatus() && previous.health() == now.health()
+                && previous.targets() == now.targets()
                 && now.live() && now.lastStatus().compareTo(TaskStatus.RUNNING) <= 0;
     }
 
@@ -286,7 +297,7 @@ public final class ServiceScheduler {
     private void stoppedTask(ServiceState s, ObservedTask last, ObservedTask stopped, TaskStopCode code, String reason) {
         Instant now = host.now();
         DeploymentState d = s.deployment(stopped.deploymentId());
-        if (code == TaskStopCode.SERVICE_SCHEDULER_INITIATED && ServiceMessages.UNHEALTHY_STOP_REASON.equals(reason)) {
+        if (code == TaskStopCode.SERVICE_SCHEDULER_INITIATED && ServiceMessages.isHealthCheckStop(reason)) {
             countFailure(d);
             return;
         }
@@ -313,6 +324,10 @@ public final class ServiceScheduler {
     }
 
     private static boolean everHealthy(ObservedTask stopped, ObservedTask last, Instant now) {
+        if (stopped.loadBalanced()) {
+            return last.targets() == TargetsHealth.HEALTHY
+                    && (!stopped.hasHealthCheck() || last.health() == io.ecs4j.model.HealthStatus.HEALTHY);
+        }
         if (stopped.hasHealthCheck()) {
             return last.health() == io.ecs4j.model.HealthStatus.HEALTHY;
         }
@@ -347,6 +362,55 @@ public final class ServiceScheduler {
         }
     }
 
+    // ------------------------------------------------------------------ load balancer notices (loop)
+
+    /** A task of {@code group} registered {@code count} targets in a target group. */
+    public void targetsRegistered(String group, String targetGroupArn, int count) {
+        ServiceState s = byGroup.get(group);
+        if (s != null) {
+            targetNotes.computeIfAbsent(s, k -> new TargetNotes()).registered.merge(targetGroupArn, count, Integer::sum);
+        }
+    }
+
+    /**
+     * A task of {@code group} deregistered {@code count} targets from a target group.
+     *
+     * @param draining whether the task waits for its targets to drain (it is DEACTIVATING)
+     */
+    public void targetsDeregistered(String group, String targetGroupArn, int count, boolean draining) {
+        ServiceState s = byGroup.get(group);
+        if (s != null) {
+            TargetNotes notes = targetNotes.computeIfAbsent(s, k -> new TargetNotes());
+            notes.deregistered.merge(targetGroupArn, count, Integer::sum);
+            notes.drainingTasks += draining ? 1 : 0;
+        }
+    }
+
+    /** A target of a task of {@code group} turned unhealthy. */
+    public void targetUnhealthy(String group, String ec2InstanceId, int port, String targetGroupArn, String reason) {
+        ServiceState s = byGroup.get(group);
+        if (s != null) {
+            event(s, ServiceMessages.unhealthyTarget(s.name, ec2InstanceId, port, targetGroupArn, reason),
+                    host.now());
+        }
+    }
+
+    private void recordTargetNotes(Instant now) {
+        if (targetNotes.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<ServiceState, TargetNotes> e : targetNotes.entrySet()) {
+            ServiceState s = e.getKey();
+            TargetNotes notes = e.getValue();
+            notes.registered.forEach((tg, n) -> event(s, ServiceMessages.registeredTargets(s.name, n, tg), now));
+            notes.deregistered.forEach((tg, n) -> event(s, ServiceMessages.deregisteredTargets(s.name, n, tg), now));
+            if (notes.drainingTasks > 0) {
+                event(s, ServiceMessages.beganDraining(s.name, notes.drainingTasks), now);
+            }
+        }
+        targetNotes.clear();
+    }
+
     // ------------------------------------------------------------------ reconciliation (loop)
 
     /** Reconciles every service that changed, until nothing changes any more, then publishes. */
@@ -370,6 +434,7 @@ public final class ServiceScheduler {
                 reconcile(s, now);
             }
         }
+        recordTargetNotes(now);
         publish(now);
     }
 
@@ -503,6 +568,6 @@ public final class ServiceScheduler {
         }
         return new ServiceLaunch(s.name, s.group, d.id, d.taskDefinition, d.launchType, d.platformVersion,
                 d.networkConfiguration, constraints(s, d.taskDefinition), strategies(s, d), tags,
-                s.enableExecuteCommand);
+                s.enableExecuteCommand, s.loadBalancers);
     }
 }
