@@ -52,6 +52,8 @@ public final class VirtualClock extends Clock implements TimeSource {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final PriorityQueue<TimerEntry> timers = new PriorityQueue<>();
+    /** How many entries of {@link #timers} are cancelled (they leave the queue when due, or in a purge). */
+    private final AtomicInteger cancelledTimers = new AtomicInteger();
     private final List<VirtualLoop> loops = new ArrayList<>();
     private volatile Instant now;
     private long sequence;
@@ -130,12 +132,13 @@ public final class VirtualClock extends Clock implements TimeSource {
         lock.lock();
         try {
             Instant deadline = delay.isNegative() ? now : now.plus(delay);
-            TimerEntry entry = new TimerEntry(deadline, sequence++, action);
+            TimerEntry entry = new TimerEntry(deadline, sequence++, action, cancelledTimers);
             if (closed) {
                 entry.cancel(); // a closed clock fires nothing (see close())
                 return entry;
             }
             timers.add(entry);
+            purgeCancelledTimers();
             return entry;
         } finally {
             lock.unlock();
@@ -168,6 +171,7 @@ public final class VirtualClock extends Clock implements TimeSource {
         try {
             closed = true;
             timers.clear();
+            cancelledTimers.set(0);
             for (VirtualLoop loop : loops) {
                 loop.closed = true;
                 loop.queue.clear();
@@ -285,9 +289,24 @@ public final class VirtualClock extends Clock implements TimeSource {
         TimerEntry next = timers.peek();
         while (next != null && next.cancelled()) {
             timers.poll();
+            cancelledTimers.decrementAndGet();
             next = timers.peek();
         }
         return next;
+    }
+
+    /**
+     * Must hold the lock. Drops cancelled timers once they are most of the queue (a container start timeout, for
+     * example, is cancelled when the container starts but would otherwise stay queued, with what its action holds,
+     * until its deadline). Amortised O(1) per cancellation.
+     */
+    private void purgeCancelledTimers() {
+        int cancelled = cancelledTimers.get();
+        if (cancelled > 64 && cancelled > timers.size() / 2) {
+            int before = timers.size();
+            timers.removeIf(TimerEntry::cancelled);
+            cancelledTimers.addAndGet(timers.size() - before);
+        }
     }
 
     /** Must hold the lock. */
@@ -300,6 +319,7 @@ public final class VirtualClock extends Clock implements TimeSource {
             }
             timers.poll();
             if (!next.markFired()) {
+                cancelledTimers.decrementAndGet();
                 continue; // cancelled by another thread after nextLiveTimer() looked at it
             }
             if (next.deadline.isAfter(now)) {
@@ -315,6 +335,7 @@ public final class VirtualClock extends Clock implements TimeSource {
         if (target.isAfter(now)) {
             now = target;
         }
+        purgeCancelledTimers();
     }
 
     /** Must hold the lock. Runs queued loop commands until every queue is empty. */
@@ -395,11 +416,13 @@ public final class VirtualClock extends Clock implements TimeSource {
         final Runnable action;
         /** PENDING, then FIRED or CANCELLED, whichever wins the race; so cancel() is exact. */
         private final AtomicInteger state = new AtomicInteger(PENDING);
+        private final AtomicInteger cancelledCount;
 
-        TimerEntry(Instant deadline, long sequence, Runnable action) {
+        TimerEntry(Instant deadline, long sequence, Runnable action, AtomicInteger cancelledCount) {
             this.deadline = deadline;
             this.sequence = sequence;
             this.action = action;
+            this.cancelledCount = cancelledCount;
         }
 
         @Override
@@ -418,7 +441,11 @@ public final class VirtualClock extends Clock implements TimeSource {
 
         @Override
         public boolean cancel() {
-            return state.compareAndSet(PENDING, CANCELLED);
+            if (state.compareAndSet(PENDING, CANCELLED)) {
+                cancelledCount.incrementAndGet();
+                return true;
+            }
+            return false;
         }
     }
 

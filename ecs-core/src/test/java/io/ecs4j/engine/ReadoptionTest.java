@@ -32,6 +32,24 @@ class ReadoptionTest {
     }
 
     @Test
+    void launch_onARuntimeThatCannotDiscover_carriesNoReadoptionMetadata() {
+        RecordingRuntime discovering = new RecordingRuntime().autoStart();
+        RecordingRuntime forgetful = new RecordingRuntime().autoStart().withoutDiscovery();
+        try (LocalEcs a = first(discovering); LocalEcs b = first(forgetful)) {
+            a.runTask(RunTaskRequest.builder(null, "web").build());
+            b.runTask(RunTaskRequest.builder(null, "web").build());
+            clock.runUntilIdle();
+
+            assertThat(discovering.calls("launch").get(0).spec().labels())
+                    .containsKeys("io.ecs4j.task", "io.ecs4j.task-definition");
+            assertThat(forgetful.calls("launch").get(0).spec().labels()).doesNotContainKeys("io.ecs4j.task",
+                    "io.ecs4j.task-definition");
+            assertThat(forgetful.calls("launch").get(0).spec().taskDefinitionArn())
+                    .isEqualTo("arn:aws:ecs:us-east-1:000000000000:task-definition/web:1");
+        }
+    }
+
+    @Test
     void start_readoptsTasksWithTheirArnsInstanceAndRevision() {
         RecordingRuntime before = new RecordingRuntime().autoStart();
         LocalEcs old = first(before);

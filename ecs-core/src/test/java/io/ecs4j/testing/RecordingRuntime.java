@@ -43,10 +43,17 @@ public final class RecordingRuntime implements ContainerRuntime {
     private boolean autoStart;
     private boolean autoSandbox = true;
     private List<DiscoveredContainer> discoverable = List.of();
+    private boolean discovery = true;
 
     /** Sandboxes ready at once, and every launched container starts at once (Created + Started). */
     public RecordingRuntime autoStart() {
         this.autoStart = true;
+        return this;
+    }
+
+    /** Declares no DISCOVERY capability, as a runtime whose containers never outlive it (the in-memory one). */
+    public RecordingRuntime withoutDiscovery() {
+        this.discovery = false;
         return this;
     }
 
@@ -63,7 +70,9 @@ public final class RecordingRuntime implements ContainerRuntime {
 
     @Override
     public Set<RuntimeCapability> capabilities() {
-        return Set.of(RuntimeCapability.VIRTUAL_TIME);
+        // DISCOVERY: what it launched can be discovered by another instance (asDiscovered), as after a restart
+        return discovery ? Set.of(RuntimeCapability.VIRTUAL_TIME, RuntimeCapability.DISCOVERY)
+                : Set.of(RuntimeCapability.VIRTUAL_TIME);
     }
 
     @Override

@@ -223,6 +223,33 @@ class VirtualClockTest {
             assertThat(clock.nextTimerDeadline()).isEmpty();
             assertThat(clock.pendingTimers()).isZero();
         }
+
+        @Test
+        void cancel_mostTimers_theOthersStillFireInDeadlineOrder() {
+            List<Cancellable> handles = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                handles.add(clock.schedule(Duration.ofSeconds(1000 - i), record("t" + i)));
+            }
+            for (int i = 0; i < 1000; i++) {
+                if (i % 10 != 0) {
+                    assertThat(handles.get(i).cancel()).isTrue();
+                }
+            }
+            clock.schedule(Duration.ofSeconds(5000), record("last")); // cancelled ones are purged here
+
+            assertThat(clock.pendingTimers()).isEqualTo(101);
+            assertThat(clock.nextTimerDeadline()).contains(T0.plusSeconds(10));
+            clock.advance(Duration.ofHours(2));
+
+            List<String> expected = new ArrayList<>();
+            for (int i = 990; i >= 0; i -= 10) {
+                expected.add("t" + i + "@" + (1000 - i) * 1000);
+            }
+            expected.add("last@5000000");
+            assertThat(log).containsExactlyElementsOf(expected);
+            assertThat(handles.get(0).cancel()).isFalse();
+            assertThat(handles.get(1).cancel()).isFalse();
+        }
     }
 
     @Nested

@@ -59,6 +59,8 @@ final class ClusterContext implements TaskHost {
     long taskSequence;
     final Map<String, ClientTokenEntry> clientTokens = new HashMap<>();
     private final Set<TaskRun> dirtyTasks = new LinkedHashSet<>();
+    /** ARN strings of the revisions launched in this cluster (loop-confined; one entry per revision). */
+    private final java.util.Map<io.ecs4j.model.TaskDefinitionArn, String> taskDefinitionArns = new java.util.HashMap<>();
     private final Set<String> dirtyInstances = new LinkedHashSet<>();
     private boolean clusterDirty = true;
 
@@ -135,6 +137,11 @@ final class ClusterContext implements TaskHost {
     @Override
     public ContainerRuntime runtime() {
         return ecs.runtime();
+    }
+
+    @Override
+    public String taskDefinitionArn(io.ecs4j.model.TaskDefinition taskDefinition) {
+        return taskDefinitionArns.computeIfAbsent(taskDefinition.taskDefinitionArn(), Object::toString);
     }
 
     @Override

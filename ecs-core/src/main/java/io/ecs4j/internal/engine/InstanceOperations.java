@@ -319,7 +319,7 @@ final class InstanceOperations {
         List<Attribute> deleted = new ArrayList<>();
         for (int i = 0; i < attributes.size(); i++) {
             InstanceState instance = targets.get(i);
-            Attribute removed = instance.attributes.remove(attributes.get(i).name());
+            Attribute removed = instance.removeAttribute(attributes.get(i).name());
             deleted.add(removed != null ? removed : new Attribute(attributes.get(i).name(), attributes.get(i).value(),
                     "container-instance", instance.arn.toString()));
             cluster.placement.upsertInstance(instance.placementView());

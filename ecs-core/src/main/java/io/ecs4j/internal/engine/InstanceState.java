@@ -10,7 +10,6 @@ import io.ecs4j.model.Resource;
 import io.ecs4j.model.Tag;
 import io.ecs4j.model.VersionInfo;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,12 @@ final class InstanceState {
     final int memory;
     final Set<Integer> reservedTcpPorts;
     final Set<Integer> reservedUdpPorts;
-    final Map<String, Attribute> attributes = new LinkedHashMap<>();
+    private final Map<String, Attribute> attributeMap = new LinkedHashMap<>();
+    /** The attributes by name, in registration order; change them with putAttribute / removeAttribute. */
+    final Map<String, Attribute> attributes = java.util.Collections.unmodifiableMap(attributeMap);
+    /** Caches for snapshots (one per change of the instance's tasks): rebuilt only when what they show changes. */
+    private List<Attribute> attributeList;
+    private List<Resource> registeredResources;
     final Instant registeredAt;
     long version = 1;
     List<Tag> tags;
@@ -54,7 +58,17 @@ final class InstanceState {
     }
 
     void putAttribute(String name, String value) {
-        attributes.put(name, new Attribute(name, value, "container-instance", arn.toString()));
+        attributeMap.put(name, new Attribute(name, value, "container-instance", arn.toString()));
+        attributeList = null;
+    }
+
+    /** Removes attribute {@code name}; returns it, or null when the instance had none by that name. */
+    Attribute removeAttribute(String name) {
+        Attribute removed = attributeMap.remove(name);
+        if (removed != null) {
+            attributeList = null;
+        }
+        return removed;
     }
 
     InstanceSnapshot placementView() {
@@ -65,7 +79,13 @@ final class InstanceState {
     }
 
     ContainerInstance snapshot(Remaining remaining, int runningTasks, int pendingTasks) {
-        List<Resource> registered = resources(cpu, memory, reservedTcpPorts, reservedUdpPorts);
+        if (registeredResources == null) {
+            registeredResources = resources(cpu, memory, reservedTcpPorts, reservedUdpPorts);
+        }
+        if (attributeList == null) {
+            attributeList = List.copyOf(attributeMap.values());
+        }
+        List<Resource> registered = registeredResources;
         List<Resource> left = remaining == null ? registered
                 : resources(remaining.cpu(), remaining.memory(), remaining.tcpPorts(), remaining.udpPorts());
         return ContainerInstance.builder()
@@ -79,7 +99,7 @@ final class InstanceState {
                 .remainingResources(left)
                 .runningTasksCount(runningTasks)
                 .pendingTasksCount(pendingTasks)
-                .attributes(new ArrayList<>(attributes.values()))
+                .attributes(attributeList)
                 .registeredAt(registeredAt)
                 .version(version)
                 .tags(tags)

@@ -142,7 +142,7 @@ final class LaunchSpecs {
                 }
                 env.put(secret.name(), value);
             }
-            c.resolvedEnvironment = env;
+            c.resolvedEnvironment = env.isEmpty() ? Map.of() : env;
         }
         return null;
     }
@@ -223,7 +223,7 @@ final class LaunchSpecs {
     }
 
     static ContainerLaunchSpec launchSpec(TaskFacts facts, ContainerRun run, TaskSandbox sandbox, EngineConfig config,
-                                          Map<String, String> metadataLabels) {
+                                          Map<String, String> metadataLabels, String taskDefinitionArn) {
         ContainerDefinition c = run.definition;
         TaskDefinition td = facts.taskDefinition();
         NetworkMode mode = td.networkModeOrDefault();
@@ -251,7 +251,7 @@ final class LaunchSpecs {
                 .handle(run.handle)
                 .clusterName(facts.arn().clusterName())
                 .containerArn(run.arn.toString())
-                .taskDefinitionArn(td.taskDefinitionArn().toString())
+                .taskDefinitionArn(taskDefinitionArn)
                 .family(td.family())
                 .revision(td.revision())
                 .group(facts.group())

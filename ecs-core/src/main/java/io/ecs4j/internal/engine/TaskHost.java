@@ -17,6 +17,9 @@ interface TaskHost {
 
     ContainerRuntime runtime();
 
+    /** {@code taskDefinition}'s ARN as a string, made once per revision (every launch spec carries it). */
+    String taskDefinitionArn(io.ecs4j.model.TaskDefinition taskDefinition);
+
     /** Runs {@code action} on the cluster's loop after {@code delay}. */
     Cancellable schedule(Duration delay, Runnable action);
 

@@ -16,6 +16,7 @@ import io.ecs4j.model.Task;
 import io.ecs4j.model.TaskStatus;
 import io.ecs4j.model.TaskStopCode;
 import io.ecs4j.spi.runtime.ContainerHandle;
+import io.ecs4j.spi.runtime.RuntimeCapability;
 import io.ecs4j.spi.runtime.RuntimeEvent;
 import io.ecs4j.spi.runtime.TaskSandbox;
 import io.ecs4j.spi.runtime.TaskSandboxSpec;
@@ -42,8 +43,6 @@ final class TaskRun {
     final TaskFacts facts;
     private final TaskHost host;
     final List<ContainerRun> containers;
-    private final Map<String, ContainerRun> byName = new LinkedHashMap<>();
-    private final TaskSandboxSpec sandboxSpec;
 
     TaskStatus lastStatus;
     DesiredStatus desiredStatus = DesiredStatus.RUNNING;
@@ -80,12 +79,10 @@ final class TaskRun {
                     facts.arn().clusterName(), facts.arn().taskId(), ids.uuid());
             ContainerRun run = new ContainerRun(def, new ContainerHandle(facts.arn(), def.name()), arn);
             runs.add(run);
-            byName.put(def.name(), run);
         }
         this.containers = List.copyOf(runs);
         NetworkMode mode = facts.taskDefinition().networkModeOrDefault();
         this.lastStatus = mode == NetworkMode.AWSVPC ? TaskStatus.PROVISIONING : TaskStatus.PENDING;
-        this.sandboxSpec = LaunchSpecs.sandboxSpec(facts, effectiveContainers);
         this.targets = host.loadBalancing() != null && !facts.loadBalancers().isEmpty() ? new TaskTargets() : null;
     }
 
@@ -103,8 +100,23 @@ final class TaskRun {
         return facts.arn().taskId();
     }
 
+    /** The container called {@code name}, or null (a linear search: a task has at most ten containers). */
     ContainerRun container(String name) {
-        return byName.get(name);
+        for (ContainerRun c : containers) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** What the runtime prepares and releases the task's sandbox with; made when needed, not kept per task. */
+    private TaskSandboxSpec sandboxSpec() {
+        List<ContainerDefinition> definitions = new ArrayList<>(containers.size());
+        for (ContainerRun c : containers) {
+            definitions.add(c.definition);
+        }
+        return LaunchSpecs.sandboxSpec(facts, definitions);
     }
 
     boolean isStopped() {
@@ -203,7 +215,7 @@ final class TaskRun {
     void onEvent(RuntimeEvent event) {
         if (isStopped()) {
             if (event instanceof RuntimeEvent.SandboxReady) {
-                host.runtime().releaseTask(sandboxSpec);
+                host.runtime().releaseTask(sandboxSpec());
             }
             return;
         }
@@ -225,7 +237,7 @@ final class TaskRun {
             }
         } else if (event instanceof RuntimeEvent.PullFinished p) {
             pullStoppedAt = now;
-            ContainerRun c = byName.get(p.handle().containerName());
+            ContainerRun c = container(p.handle().containerName());
             if (c != null) {
                 c.imageDigest = p.imageDigest();
             }
@@ -234,18 +246,18 @@ final class TaskRun {
         } else if (event instanceof RuntimeEvent.Started started) {
             onStarted(started, now);
         } else if (event instanceof RuntimeEvent.HealthChanged h) {
-            ContainerRun c = byName.get(h.handle().containerName());
+            ContainerRun c = container(h.handle().containerName());
             if (c != null && c.hasHealthCheck() && c.phase == ContainerRun.Phase.RUNNING) {
                 c.health = h.status();
                 recomputeHealth();
             }
         } else if (event instanceof RuntimeEvent.LaunchFailed failed) {
-            ContainerRun c = byName.get(failed.handle().containerName());
+            ContainerRun c = container(failed.handle().containerName());
             if (c != null && c.phase != ContainerRun.Phase.STOPPED) {
                 containerStopped(c, null, c.engineReason != null ? c.engineReason : failed.reason());
             }
         } else if (event instanceof RuntimeEvent.Exited exited) {
-            ContainerRun c = byName.get(exited.handle().containerName());
+            ContainerRun c = container(exited.handle().containerName());
             if (c != null && c.phase != ContainerRun.Phase.STOPPED) {
                 String reason = c.engineReason != null ? c.engineReason : exited.reason();
                 if (reason == null && exited.oomKilled()) {
@@ -282,7 +294,7 @@ final class TaskRun {
     }
 
     private void onCreated(RuntimeEvent.Created created) {
-        ContainerRun c = byName.get(created.handle().containerName());
+        ContainerRun c = container(created.handle().containerName());
         if (c == null || c.phase != ContainerRun.Phase.LAUNCHING) {
             return;
         }
@@ -300,7 +312,7 @@ final class TaskRun {
     }
 
     private void onStarted(RuntimeEvent.Started started, Instant now) {
-        ContainerRun c = byName.get(started.handle().containerName());
+        ContainerRun c = container(started.handle().containerName());
         if (c == null || c.phase == ContainerRun.Phase.STOPPED) {
             return;
         }
@@ -378,7 +390,7 @@ final class TaskRun {
         }
         if (sandbox == Sandbox.NONE) {
             sandbox = Sandbox.PREPARING;
-            host.runtime().prepareTask(sandboxSpec);
+            host.runtime().prepareTask(sandboxSpec());
             return;
         }
         if (sandbox != Sandbox.READY) {
@@ -421,7 +433,7 @@ final class TaskRun {
     private String blockingDependency(ContainerRun c) {
         boolean waiting = false;
         for (ContainerDependency dep : LaunchSpecs.dependencies(c.definition)) {
-            ContainerRun d = byName.get(dep.containerName());
+            ContainerRun d = container(dep.containerName());
             if (d == null) {
                 continue;
             }
@@ -474,9 +486,13 @@ final class TaskRun {
         c.phase = ContainerRun.Phase.LAUNCHING;
         host.changed(this);
         if (metadataLabels == null) {
-            metadataLabels = TaskMetadata.labels(facts, host.instance(facts.containerInstanceId()));
+            // Re-adoption metadata is read back only through discover(): a runtime that cannot discover does not get it
+            // (it is two JSON documents per task, most of a task's memory and of RunTask's time on such runtimes).
+            metadataLabels = host.runtime().capabilities().contains(RuntimeCapability.DISCOVERY)
+                    ? TaskMetadata.labels(facts, host.instance(facts.containerInstanceId())) : Map.of();
         }
-        host.runtime().launch(LaunchSpecs.launchSpec(facts, c, sandboxResult, host.config(), metadataLabels));
+        host.runtime().launch(LaunchSpecs.launchSpec(facts, c, sandboxResult, host.config(), metadataLabels,
+                host.taskDefinitionArn(facts.taskDefinition())));
     }
 
     // ------------------------------------------------------------------ load balancer targets
@@ -623,7 +639,7 @@ final class TaskRun {
         }
         if (sandbox == Sandbox.PREPARING || sandbox == Sandbox.READY) {
             sandbox = Sandbox.RELEASED;
-            host.runtime().releaseTask(sandboxSpec);
+            host.runtime().releaseTask(sandboxSpec());
             if (!attachments.isEmpty()) {
                 Attachment eni = attachments.get(0);
                 attachments = List.of(new Attachment(eni.id(), eni.type(), "DELETED", eni.details()));
