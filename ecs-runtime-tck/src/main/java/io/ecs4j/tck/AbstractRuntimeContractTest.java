@@ -13,6 +13,7 @@ import io.ecs4j.model.TransportProtocol;
 import io.ecs4j.spi.runtime.ContainerHandle;
 import io.ecs4j.spi.runtime.ContainerLaunchSpec;
 import io.ecs4j.spi.runtime.ContainerRuntime;
+import io.ecs4j.spi.runtime.DiscoveredContainer;
 import io.ecs4j.spi.runtime.HealthCheckSpec;
 import io.ecs4j.spi.runtime.LogEntry;
 import io.ecs4j.spi.runtime.PortSpec;
@@ -318,20 +319,31 @@ public abstract class AbstractRuntimeContractTest {
     }
 
     @Test
-    void logs_withoutTheLogsCapability_failWithUnsupportedOperationException() {
-        lacks(RuntimeCapability.LOGS);
+    void logs_ofARunningContainer_answerAsTheLogsCapabilityDeclares() {
         ContainerLaunchSpec spec = fixture.runsUntilStopped(spec("app").build());
         launch(spec);
         awaitEvent(spec.handle(), RuntimeEvent.Started.class);
 
-        assertLogsFailWith(spec.handle(), UnsupportedOperationException.class);
+        if (runtime.capabilities().contains(RuntimeCapability.LOGS)) {
+            assertThat(runtime.logs(spec.handle())).succeedsWithin(EVENT_TIMEOUT);
+        } else {
+            assertLogsFailWith(spec.handle(), UnsupportedOperationException.class);
+        }
     }
 
     @Test
-    void discover_withoutTheDiscoveryCapability_returnsNothing() {
-        lacks(RuntimeCapability.DISCOVERY);
+    void discover_withAContainerThisRuntimeLaunched_neverReturnsIt() {
+        ContainerLaunchSpec spec = fixture.runsUntilStopped(spec("app").build());
+        launch(spec);
+        awaitEvent(spec.handle(), RuntimeEvent.Started.class);
 
-        assertThat(runtime.discover()).isEmpty();
+        List<DiscoveredContainer> found = runtime.discover();
+
+        if (runtime.capabilities().contains(RuntimeCapability.DISCOVERY)) {
+            assertThat(found).extracting(DiscoveredContainer::handle).doesNotContain(spec.handle());
+        } else {
+            assertThat(found).isEmpty();
+        }
     }
 
     @Test

@@ -98,13 +98,14 @@ final class Images {
                 cmd.withAuthConfig(auth);
             }
         }
-        PullImageResultCallback callback = cmd.exec(new PullImageResultCallback());
+        QuietPullCallback callback = cmd.exec(new QuietPullCallback());
         pullStarted.accept(callback);
         try {
             if (!callback.awaitCompletion(settings.pullTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 callback.close();
                 throw new DockerClientException("Could not pull image: timed out after " + settings.pullTimeout());
             }
+            callback.throwFailure();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DockerClientException("Could not pull image: interrupted");
@@ -163,6 +164,39 @@ final class Images {
                     .exec(new com.github.dockerjava.api.command.BuildImageResultCallback())
                     .awaitImageId(2, TimeUnit.MINUTES);
             return image;
+        }
+    }
+
+    /**
+     * A pull callback that keeps a failure for the caller instead of logging it at ERROR level as docker-java's
+     * template does: a failing pull is an expected outcome here (the task stops with CannotPullContainerError).
+     */
+    private static final class QuietPullCallback extends PullImageResultCallback {
+        private volatile Throwable failure;
+
+        @Override
+        public void onError(Throwable error) {
+            if (failure == null) {
+                failure = error;
+            }
+            try {
+                close();
+            } catch (java.io.IOException ignored) {
+                // the stream is gone either way; the failure is reported by throwFailure
+            }
+        }
+
+        void throwFailure() {
+            Throwable f = failure;
+            if (f instanceof RuntimeException e) {
+                throw e;
+            }
+            if (f instanceof Error e) {
+                throw e;
+            }
+            if (f != null) {
+                throw new DockerClientException("Could not pull image: " + f.getMessage());
+            }
         }
     }
 }
