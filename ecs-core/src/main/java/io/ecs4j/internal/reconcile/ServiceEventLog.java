@@ -4,22 +4,30 @@ import io.ecs4j.model.ServiceEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A service's {@code events[]}: newest first, at most 100. A message identical to the newest one is suppressed unless
  * 6 hours have passed (ecs-semantics §5.8: identical messages are not repeated until the cause changes - something
- * else happened - or 6 hours pass). Loop-confined.
+ * else happened - or 6 hours pass). Events of the same kind recorded at the same instant are combined into one, as
+ * one ECS scheduler run reports them ("has stopped 4 running tasks", "registered 4 targets"), even when the control
+ * loop handled their causes one at a time (four targets turning healthy at the same virtual instant). Loop-confined.
  */
 final class ServiceEventLog {
     static final int CAPACITY = 100;
     static final Duration REPEAT_AFTER = Duration.ofHours(6);
+    /** ECS lists at most ten tasks in one "has started" / "has stopped" event. */
+    static final int TASKS_PER_EVENT = 10;
 
     private final ArrayDeque<ServiceEvent> events = new ArrayDeque<>();
     private List<ServiceEvent> snapshot = List.of();
 
     /** Records {@code message} unless it repeats the newest event; returns whether it was recorded. */
     boolean add(String id, Instant now, String message) {
+        if (combine(now, message)) {
+            return true;
+        }
         ServiceEvent newest = events.peekFirst();
         if (newest != null && newest.message().equals(message)
                 && Duration.between(newest.createdAt(), now).compareTo(REPEAT_AFTER) < 0) {
@@ -31,6 +39,30 @@ final class ServiceEventLog {
         }
         snapshot = null;
         return true;
+    }
+
+    /**
+     * Combines {@code message} into an event of the same kind among the newest events recorded at {@code now} that
+     * are all task or target events; returns whether it did.
+     */
+    private boolean combine(Instant now, String message) {
+        int index = 0;
+        for (ServiceEvent e : events) {
+            if (!e.createdAt().equals(now) || !ServiceMessages.combinable(e.message())) {
+                return false; // only a run of task and target events at this instant, never across another event
+            }
+            String combined = ServiceMessages.combine(e.message(), message, TASKS_PER_EVENT);
+            if (combined != null) {
+                List<ServiceEvent> all = new ArrayList<>(events);
+                all.set(index, new ServiceEvent(e.id(), now, combined));
+                events.clear();
+                events.addAll(all);
+                snapshot = null;
+                return true;
+            }
+            index++;
+        }
+        return false;
     }
 
     /** The events, newest first. */

@@ -1,6 +1,8 @@
 package io.ecs4j.internal.reconcile;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The wording of service events, deployment reasons and stop reasons, as ECS writes them (ecs-semantics §5.3, §5.4,
@@ -156,5 +158,52 @@ public final class ServiceMessages {
     /** The {@code stoppedReason} of tasks the scheduler stops for a deployment, a scale-in, draining or deletion. */
     public static String scalingStopReason(String deploymentId) {
         return "Scaling activity initiated by (deployment " + deploymentId + ")";
+    }
+
+    private static final Pattern TASKS = Pattern.compile(
+            "(\\(service [^)]*\\)) has (started|stopped) (\\d+) (tasks|running tasks):((?: \\(task [^)]*\\))*)\\.");
+    private static final Pattern TARGETS = Pattern.compile(
+            "(\\(service [^)]*\\)) (registered|deregistered) (\\d+) targets in (\\(target-group [^)]*\\))");
+    private static final Pattern DRAINING = Pattern.compile(
+            "(\\(service [^)]*\\)) has begun draining connections on (\\d+) tasks\\.");
+
+    /** Whether {@code message} is a task or target event that {@link #combine} can combine. */
+    static boolean combinable(String message) {
+        return TASKS.matcher(message).matches() || TARGETS.matcher(message).matches()
+                || DRAINING.matcher(message).matches();
+    }
+
+    /**
+     * One event for two of the same kind recorded at the same instant (ECS reports what one scheduler run did in one
+     * event: "has stopped 4 running tasks", "registered 4 targets"), or null when they do not combine: different
+     * kinds, services or target groups, or more than {@code maxTasks} tasks in a started/stopped event.
+     */
+    static String combine(String earlier, String later, int maxTasks) {
+        Matcher a = TASKS.matcher(earlier);
+        Matcher b = TASKS.matcher(later);
+        if (a.matches() && b.matches()) {
+            int count = Integer.parseInt(a.group(3)) + Integer.parseInt(b.group(3));
+            if (!a.group(1).equals(b.group(1)) || !a.group(2).equals(b.group(2)) || count > maxTasks) {
+                return null;
+            }
+            return a.group(1) + " has " + a.group(2) + " " + count + " " + a.group(4) + ":" + a.group(5) + b.group(5)
+                    + ".";
+        }
+        a = TARGETS.matcher(earlier);
+        b = TARGETS.matcher(later);
+        if (a.matches() && b.matches()) {
+            if (!a.group(1).equals(b.group(1)) || !a.group(2).equals(b.group(2)) || !a.group(4).equals(b.group(4))) {
+                return null;
+            }
+            int count = Integer.parseInt(a.group(3)) + Integer.parseInt(b.group(3));
+            return a.group(1) + " " + a.group(2) + " " + count + " targets in " + a.group(4);
+        }
+        a = DRAINING.matcher(earlier);
+        b = DRAINING.matcher(later);
+        if (a.matches() && b.matches() && a.group(1).equals(b.group(1))) {
+            int count = Integer.parseInt(a.group(2)) + Integer.parseInt(b.group(2));
+            return a.group(1) + " has begun draining connections on " + count + " tasks.";
+        }
+        return null;
     }
 }

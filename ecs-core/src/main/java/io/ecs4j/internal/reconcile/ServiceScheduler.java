@@ -43,7 +43,7 @@ public final class ServiceScheduler {
     static final List<PlacementStrategy> DEFAULT_STRATEGY = List.of(
             PlacementStrategy.spread("attribute:ecs.availability-zone"), PlacementStrategy.spread("instanceId"));
     private static final int MAX_PASSES = 32;
-    private static final int TASKS_PER_EVENT = 10;
+    private static final int TASKS_PER_EVENT = ServiceEventLog.TASKS_PER_EVENT;
 
     final SchedulerHost host;
     final ClusterArn clusterArn;

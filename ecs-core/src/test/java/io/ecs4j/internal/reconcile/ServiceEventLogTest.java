@@ -67,4 +67,58 @@ class ServiceEventLogTest {
         assertThat(ServiceMessages.stopped("web", List.of("a")))
                 .isEqualTo("(service web) has stopped 1 running tasks: (task a).");
     }
+
+    @Test
+    void add_sameKindAtTheSameInstant_combinesIntoOneEvent() {
+        String tg = "arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/web/1";
+        for (String task : List.of("a", "b", "c")) {
+            add(T0, ServiceMessages.stopped("web", List.of(task)));
+            add(T0, ServiceMessages.deregisteredTargets("web", 1, tg));
+            add(T0, ServiceMessages.beganDraining("web", 1));
+        }
+
+        assertThat(log.snapshot()).extracting(ServiceEvent::message).containsExactly(
+                "(service web) has begun draining connections on 3 tasks.",
+                "(service web) deregistered 3 targets in (target-group " + tg + ")",
+                "(service web) has stopped 3 running tasks: (task a) (task b) (task c).");
+        assertThat(log.snapshot().get(2).id()).isEqualTo("id-0");
+    }
+
+    @Test
+    void add_sameKindAtAnotherInstantOrOtherService_staysSeparate() {
+        add(T0, ServiceMessages.started("web", List.of("a")));
+        add(T0.plusMillis(1), ServiceMessages.started("web", List.of("b")));
+        add(T0.plusMillis(1), ServiceMessages.started("api", List.of("c")));
+        add(T0.plusMillis(1), ServiceMessages.stopped("web", List.of("d")));
+
+        assertThat(log.snapshot()).extracting(ServiceEvent::message).containsExactly(
+                "(service web) has stopped 1 running tasks: (task d).",
+                "(service api) has started 1 tasks: (task c).",
+                "(service web) has started 1 tasks: (task b).",
+                "(service web) has started 1 tasks: (task a).");
+    }
+
+    @Test
+    void add_moreThanTenTasksAtOneInstant_keepsTenPerEvent() {
+        for (int i = 0; i < 12; i++) {
+            add(T0, ServiceMessages.started("web", List.of("t" + i)));
+        }
+
+        assertThat(log.snapshot()).extracting(ServiceEvent::message).containsExactly(
+                "(service web) has started 2 tasks: (task t10) (task t11).",
+                "(service web) has started 10 tasks: (task t0) (task t1) (task t2) (task t3) (task t4) (task t5)"
+                        + " (task t6) (task t7) (task t8) (task t9).");
+    }
+
+    @Test
+    void add_sameKindAtTheSameInstantAfterAnotherEvent_staysSeparate() {
+        add(T0, ServiceMessages.started("web", List.of("a")));
+        add(T0, ServiceMessages.steadyState("web"));
+        add(T0, ServiceMessages.started("web", List.of("b")));
+
+        assertThat(log.snapshot()).extracting(ServiceEvent::message).containsExactly(
+                "(service web) has started 1 tasks: (task b).",
+                "(service web) has reached a steady state.",
+                "(service web) has started 1 tasks: (task a).");
+    }
 }
