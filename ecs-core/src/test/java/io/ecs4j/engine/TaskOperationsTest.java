@@ -280,6 +280,46 @@ class TaskOperationsTest {
     }
 
     @Test
+    void instanceCounters_underRandomRunsStopsStartsAndExits_matchTheTasksOnEachInstance() {
+        ecs.close();
+        RecordingRuntime manual = new RecordingRuntime();
+        ecs = Fixtures.localEcs(clock, manual);
+        ecs.registerTaskDefinition(Fixtures.taskDefinition("web").build());
+        List<ContainerInstance> instances = List.of(instance(100_000, 100_000), instance(100_000, 100_000),
+                instance(100_000, 100_000));
+        java.util.Random random = new java.util.Random(7);
+        List<Task> started = new java.util.ArrayList<>();
+        for (int step = 0; step < 400; step++) {
+            int action = random.nextInt(5);
+            List<RecordingRuntime.Call> launches = manual.calls("launch");
+            if (action == 0 || started.isEmpty()) {
+                started.addAll(ecs.runTask(RunTaskRequest.builder(null, "web").count(1 + random.nextInt(3)).build())
+                        .tasks());
+            } else if (action == 1) {
+                ecs.stopTask(null, started.get(random.nextInt(started.size())).taskId(), "random stop");
+            } else if (action == 2 && !launches.isEmpty()) {
+                manual.started(launches.get(random.nextInt(launches.size())).handle());
+            } else if (action == 3 && !launches.isEmpty()) {
+                manual.exited(launches.get(random.nextInt(launches.size())).handle(), random.nextInt(2));
+            } else {
+                clock.advance(java.time.Duration.ofSeconds(random.nextInt(40)));
+            }
+            clock.runUntilIdle();
+
+            List<Task> tasks = started.stream().flatMap(t -> ecs.findTask(null, t.taskId()).stream()).toList();
+            for (ContainerInstance before : instances) {
+                ContainerInstance ci = ecs.describeContainerInstances(null, List.of(before.id())).items().get(0);
+                List<Task> active = tasks.stream().filter(t -> ci.containerInstanceArn().equals(t.containerInstanceArn())
+                        && t.lastStatus() != io.ecs4j.model.TaskStatus.STOPPED).toList();
+                assertThat(ci.runningTasksCount()).as("step %d", step)
+                        .isEqualTo(active.stream().filter(t -> t.desiredStatus() == DesiredStatus.RUNNING).count());
+                assertThat(ci.pendingTasksCount()).as("step %d", step).isEqualTo(active.stream()
+                        .filter(t -> t.lastStatus() == io.ecs4j.model.TaskStatus.PENDING).count());
+            }
+        }
+    }
+
+    @Test
     void deleteCluster_refusedWhileInstancesOrTasksRemain() {
         ecs.createCluster("tmp");
         ContainerInstance ci = ecs.registerContainerInstance(Fixtures.instance("tmp", "us-east-1a").build());

@@ -552,6 +552,9 @@ public final class InMemoryRuntime implements ContainerRuntime {
     private String allocateAddress() {
         int perSubnet = 251;
         int total = 256 * perSubnet;
+        if (addressesInUse.size() >= total) {
+            return null; // exhausted: answer at once instead of scanning all 64,256 addresses per task
+        }
         for (int i = 0; i < total; i++) {
             long n = nextAddress++ % total;
             String address = "10.0." + (n / perSubnet) + "." + (4 + n % perSubnet);

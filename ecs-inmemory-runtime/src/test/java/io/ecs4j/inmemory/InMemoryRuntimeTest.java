@@ -792,6 +792,33 @@ class InMemoryRuntimeTest {
         }
 
         @Test
+        void prepareTask_awsvpcWithEveryAddressInUse_failsWithResourceInitializationErrorUntilOneIsReleased() {
+            List<TaskSandboxSpec> specs = new ArrayList<>();
+            for (int i = 0; i < 256 * 251; i++) {
+                TaskSandboxSpec spec = sandboxSpec(newTask(), NetworkMode.AWSVPC, List.of());
+                specs.add(spec);
+                runtime.prepareTask(spec);
+            }
+            clock.runUntilIdle();
+            events.clear();
+            TaskArn late = newTask();
+
+            runtime.prepareTask(sandboxSpec(late, NetworkMode.AWSVPC, List.of()));
+            clock.runUntilIdle();
+
+            assertThat(events).singleElement().isInstanceOfSatisfying(RuntimeEvent.SandboxFailed.class, f -> {
+                assertThat(f.taskArn()).isEqualTo(late);
+                assertThat(f.errorName()).isEqualTo("ResourceInitializationError");
+                assertThat(f.detail()).contains("10.0.0.0/16 is exhausted");
+            });
+            runtime.releaseTask(specs.get(7));
+            TaskArn next = newTask();
+            runtime.prepareTask(sandboxSpec(next, NetworkMode.AWSVPC, List.of()));
+            clock.runUntilIdle();
+            assertThat(readySandbox(next).privateIpv4()).isEqualTo("10.0.0.11");
+        }
+
+        @Test
         void releaseTask_beforeTheSandboxWasReported_reportsNothing() {
             TaskSandboxSpec spec = sandboxSpec(newTask(), NetworkMode.AWSVPC, List.of());
 

@@ -81,8 +81,9 @@ public final class HttpBenchServer {
         write(dir, "DescribeServices.json", "{\"cluster\":\"bench\",\"services\":[\"bench-svc\"]}");
         write(dir, "DescribeTasks.json", "{\"cluster\":\"bench\",\"tasks\":" + json(tasks.subList(0, 10)) + "}");
         write(dir, "ListTasks.json", "{\"cluster\":\"bench\",\"maxResults\":100}");
-        write(dir, "RunTask.json", "{\"cluster\":\"bench\",\"taskDefinition\":\"bench-fargate\",\"launchType\":"
-                + "\"FARGATE\",\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}}");
+        // RunTask places an EC2 task (bridge mode) on the 10 instances: no awsvpc address pool to run out of, so every
+        // request takes the same path however many tasks earlier rounds started (a /16 holds 64,256 awsvpc tasks).
+        write(dir, "RunTask.json", "{\"cluster\":\"bench\",\"taskDefinition\":\"bench-ec2\"}");
         System.out.println("real " + server.endpoint() + " baseline http://127.0.0.1:" + baseline.port());
         Thread.currentThread().join();
     }

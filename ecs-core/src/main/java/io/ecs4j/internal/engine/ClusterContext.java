@@ -160,6 +160,9 @@ final class ClusterContext implements TaskHost {
 
     @Override
     public void statusChanged(TaskRun task, TaskStatus from, TaskStatus to) {
+        if (isPending(from) != isPending(to) && isActiveOnInstance(task)) {
+            instances.get(task.facts.containerInstanceId()).pendingTasksCount += isPending(to) ? 1 : -1;
+        }
         if (isPending(from)) {
             pendingTasks--;
         }
@@ -175,8 +178,10 @@ final class ClusterContext implements TaskHost {
         tasks.put(task.id(), task);
         taskOrder.put(task.facts.sequence(), task.id());
         if (task.facts.containerInstanceId() != null) {
-            activeTasksByInstance.computeIfAbsent(task.facts.containerInstanceId(), k -> new LinkedHashSet<>())
-                    .add(task);
+            if (activeTasksByInstance.computeIfAbsent(task.facts.containerInstanceId(), k -> new LinkedHashSet<>())
+                    .add(task)) {
+                countOnInstance(task, task.desiredStatus, task.lastStatus, +1);
+            }
             placement.addTask(task.id(), task.facts.containerInstanceId(), task.facts.group(), task.facts.footprint());
         }
         countIn(task.lastStatus);
@@ -198,6 +203,9 @@ final class ClusterContext implements TaskHost {
 
     @Override
     public void stopping(TaskRun task) {
+        if (isActiveOnInstance(task)) {
+            instances.get(task.facts.containerInstanceId()).runningTasksCount--; // desired status RUNNING -> STOPPED
+        }
         if (task.facts.containerInstanceId() != null) {
             placement.markTaskStopping(task.id());
         }
@@ -213,8 +221,8 @@ final class ClusterContext implements TaskHost {
         String instanceId = task.facts.containerInstanceId();
         if (instanceId != null) {
             Set<TaskRun> onInstance = activeTasksByInstance.get(instanceId);
-            if (onInstance != null) {
-                onInstance.remove(task);
+            if (onInstance != null && onInstance.remove(task)) {
+                countOnInstance(task, task.desiredStatus, task.lastStatus, -1);
             }
             placement.removeTask(task.id());
             dirtyInstances.add(instanceId);
@@ -336,18 +344,33 @@ final class ClusterContext implements TaskHost {
     }
 
     ContainerInstance instanceSnapshot(InstanceState instance) {
-        int running = 0;
-        int pending = 0;
-        for (TaskRun t : activeTasksByInstance.getOrDefault(instance.id(), Set.of())) {
-            if (t.desiredStatus == io.ecs4j.model.DesiredStatus.RUNNING) {
-                running++;
-            }
-            if (isPending(t.lastStatus)) {
-                pending++;
-            }
-        }
         boolean placeable = instance.status != ContainerInstanceStatus.INACTIVE;
-        return instance.snapshot(placeable ? placement.remaining(instance.id()) : null, running, pending);
+        return instance.snapshot(placeable ? placement.remaining(instance.id()) : null, instance.runningTasksCount,
+                instance.pendingTasksCount);
+    }
+
+    /** Whether {@code task} is among its instance's active tasks (counted in the instance's task counts). */
+    private boolean isActiveOnInstance(TaskRun task) {
+        String instanceId = task.facts.containerInstanceId();
+        if (instanceId == null) {
+            return false;
+        }
+        Set<TaskRun> onInstance = activeTasksByInstance.get(instanceId);
+        return onInstance != null && onInstance.contains(task) && instances.containsKey(instanceId);
+    }
+
+    /** Adds ({@code sign} +1) or removes (-1) a task's share of its instance's running and pending counts. */
+    private void countOnInstance(TaskRun task, io.ecs4j.model.DesiredStatus desired, TaskStatus status, int sign) {
+        InstanceState instance = instances.get(task.facts.containerInstanceId());
+        if (instance == null) {
+            return;
+        }
+        if (desired == io.ecs4j.model.DesiredStatus.RUNNING) {
+            instance.runningTasksCount += sign;
+        }
+        if (isPending(status)) {
+            instance.pendingTasksCount += sign;
+        }
     }
 
     private Cluster buildView() {

@@ -38,6 +38,10 @@ final class InstanceState {
     private List<Resource> registeredResources;
     final Instant registeredAt;
     long version = 1;
+    /** Active tasks on this instance whose desired status is RUNNING (its {@code runningTasksCount}). */
+    int runningTasksCount;
+    /** Active tasks on this instance that are PROVISIONING, PENDING or ACTIVATING (its {@code pendingTasksCount}). */
+    int pendingTasksCount;
     List<Tag> tags;
 
     InstanceState(ContainerInstanceArn arn, String ec2InstanceId, VersionInfo versionInfo, int cpu, int memory,
