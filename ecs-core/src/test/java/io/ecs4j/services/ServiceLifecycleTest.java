@@ -147,6 +147,27 @@ class ServiceLifecycleTest {
     }
 
     @Test
+    void steadyService_repeatsItsSteadyStateEventEvery6Hours_untilDeleted() {
+        env.create(service("web", "web", 1));
+        env.awaitSteady("web");
+        java.time.Instant steadyAt = env.service("web").events().get(0).createdAt();
+
+        env.clock.advance(java.time.Duration.ofHours(13));
+
+        List<io.ecs4j.model.ServiceEvent> events = env.service("web").events();
+        assertThat(events.subList(0, 3)).extracting(io.ecs4j.model.ServiceEvent::message)
+                .containsOnly("(service web) has reached a steady state.");
+        assertThat(events.subList(0, 3)).extracting(io.ecs4j.model.ServiceEvent::createdAt).containsExactly(
+                steadyAt.plus(java.time.Duration.ofHours(12)), steadyAt.plus(java.time.Duration.ofHours(6)), steadyAt);
+
+        update(update("web").desiredCount(0));
+        env.ecs.deleteService("default", "web", false);
+        env.clock.advance(java.time.Duration.ofHours(13));
+        assertThat(env.service("web").events()).noneMatch(e -> e.createdAt().isAfter(
+                steadyAt.plus(java.time.Duration.ofHours(13))) && e.message().endsWith("steady state."));
+    }
+
+    @Test
     void updateService_whenServiceUnknown_throwsServiceNotFound() {
         EcsException e = ecsError(() -> update(update("nope").desiredCount(1)));
         assertThat(e.code()).isEqualTo(EcsErrorCode.SERVICE_NOT_FOUND);

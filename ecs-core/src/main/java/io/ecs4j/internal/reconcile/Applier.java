@@ -53,6 +53,9 @@ final class Applier {
                     String message = ServiceMessages.steadyState(s.name);
                     scheduler.event(s, message, now);
                     scheduler.action(s, ServiceActionType.SERVICE_STEADY_STATE, null, message, now);
+                    scheduler.scheduleSteadyReminder(s);
+                } else {
+                    scheduler.cancelSteadyReminder(s);
                 }
             } else if (action instanceof Action.Blocked) {
                 scheduler.event(s, ServiceMessages.blocked(s.name), now);

@@ -222,6 +222,7 @@ final class ServiceRequests {
         }
         s.status = ServiceStatus.DRAINING;
         s.desiredCount = 0;
+        scheduler.cancelSteadyReminder(s);
         scheduler.statusChanged(s);
         return s.snapshot(scheduler.host.now());
     }

@@ -44,6 +44,8 @@ public final class ServiceScheduler {
             PlacementStrategy.spread("attribute:ecs.availability-zone"), PlacementStrategy.spread("instanceId"));
     private static final int MAX_PASSES = 32;
     private static final int TASKS_PER_EVENT = ServiceEventLog.TASKS_PER_EVENT;
+    /** How often a steady service repeats its steady-state event. */
+    static final Duration STEADY_STATE_REPEAT = ServiceEventLog.REPEAT_AFTER;
 
     final SchedulerHost host;
     final ClusterArn clusterArn;
@@ -494,6 +496,30 @@ public final class ServiceScheduler {
         }
         s.wakeTimer = null;
         s.wakeAt = null;
+        cancelSteadyReminder(s);
+    }
+
+    /**
+     * While a service stays steady, ECS repeats "has reached a steady state" every {@link #STEADY_STATE_REPEAT}
+     * (ecs-semantics §5.8: the same message again once 6 hours have passed). One timer per steady service, re-armed
+     * each time it fires; cancelled when the service stops being steady or is deleted.
+     */
+    void scheduleSteadyReminder(ServiceState s) {
+        cancelSteadyReminder(s);
+        s.steadyReminder = host.schedule(STEADY_STATE_REPEAT, () -> {
+            s.steadyReminder = null;
+            if (s.steady && s.status == ServiceStatus.ACTIVE) {
+                event(s, ServiceMessages.steadyState(s.name), host.now());
+                scheduleSteadyReminder(s);
+            }
+        });
+    }
+
+    void cancelSteadyReminder(ServiceState s) {
+        if (s.steadyReminder != null) {
+            s.steadyReminder.cancel();
+            s.steadyReminder = null;
+        }
     }
 
     private void publish(Instant now) {

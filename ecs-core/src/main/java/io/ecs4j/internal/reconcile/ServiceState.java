@@ -76,6 +76,8 @@ final class ServiceState {
     int daemonDesired;
     Cancellable wakeTimer;
     Instant wakeAt;
+    /** Re-posts "has reached a steady state" while the service stays steady (ECS repeats it periodically). */
+    Cancellable steadyReminder;
 
     private static final int[] NONE = new int[3];
 

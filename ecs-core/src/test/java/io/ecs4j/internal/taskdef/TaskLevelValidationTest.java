@@ -230,4 +230,36 @@ class TaskLevelValidationTest {
                 .isInstanceOfSatisfying(io.ecs4j.EcsException.class, e -> org.assertj.core.api.Assertions
                         .assertThat(e.getMessage()).matches("Actual length: '\\d+'\\. Max allowed length is '65536' bytes\\."));
     }
+
+    @Test
+    void validate_sizeCheck_jsonNeverExceedsItsUpperBoundFromToString() throws Exception {
+        List<io.ecs4j.model.TaskDefinition> definitions = new ArrayList<>();
+        for (String name : List.of("bridge-dynamic-links", "described-output", "fargate-api", "health-and-ordering",
+                "volumes", "web-with-sidecar")) {
+            try (var in = getClass().getResourceAsStream("/taskdefs/" + name + ".json")) {
+                definitions.add(io.ecs4j.json.EcsJson.readTaskDefinition(
+                        new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+            }
+        }
+        // the worst case for the bound: short members full of characters JSON escapes as \\uXXXX
+        java.util.Random random = new java.util.Random(11);
+        for (int n = 0; n < 200; n++) {
+            List<KeyValuePair> env = new ArrayList<>();
+            for (int i = 0; i < 1 + random.nextInt(40); i++) {
+                StringBuilder value = new StringBuilder();
+                for (int c = 0; c < random.nextInt(30); c++) {
+                    value.append((char) (random.nextBoolean() ? random.nextInt(0x20) : 0x20 + random.nextInt(0x3000)));
+                }
+                env.add(KeyValuePair.of("V" + i, value.toString()));
+            }
+            definitions.add(taskDef(container("a").environment(env).build()).build());
+        }
+
+        for (io.ecs4j.model.TaskDefinition td : definitions) {
+            int bytes = io.ecs4j.internal.json.Json.write(io.ecs4j.internal.json.TaskDefinitionCodec.write(td), false)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            org.assertj.core.api.Assertions.assertThat(bytes).as(td.family())
+                    .isLessThanOrEqualTo(td.toString().length() * 7 + 4096);
+        }
+    }
 }
