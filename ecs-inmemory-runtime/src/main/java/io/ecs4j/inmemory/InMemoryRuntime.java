@@ -144,8 +144,6 @@ public final class InMemoryRuntime implements ContainerRuntime {
     private final List<RecordedCall> calls = Collections.synchronizedList(new ArrayList<>());
     // Per-entry publication (O(1) per event); a snapshot per container, ordered by launch through the sequence map.
     private final Map<ContainerHandle, ContainerSnapshot> snapshots = new ConcurrentHashMap<>();
-    private final java.util.concurrent.ConcurrentSkipListMap<Long, ContainerHandle> launchOrder =
-            new java.util.concurrent.ConcurrentSkipListMap<>();
     private final Map<ContainerHandle, Long> launchSequence = new ConcurrentHashMap<>();
     private long nextSequence;
     private final Map<ContainerHandle, List<LogEntry>> logs = new ConcurrentHashMap<>();
@@ -154,6 +152,8 @@ public final class InMemoryRuntime implements ContainerRuntime {
     // ---------------------------------------------------------------- loop-confined state
 
     private final Map<ContainerHandle, SimContainer> containers = new HashMap<>();
+    /** Image digests by image reference, computed once per image (loop-confined). */
+    private final Map<String, String> imageDigests = new HashMap<>();
     private final PortAllocator ports;
     private final Set<String> addressesInUse = new HashSet<>();
     private long nextAddress;
@@ -266,9 +266,11 @@ public final class InMemoryRuntime implements ContainerRuntime {
 
     /** Every container not removed yet, in launch order. */
     public List<ContainerSnapshot> containers() {
-        List<ContainerSnapshot> ordered = new ArrayList<>(launchOrder.size());
-        for (ContainerHandle h : launchOrder.values()) {
-            ContainerSnapshot snapshot = snapshots.get(h);
+        List<Map.Entry<ContainerHandle, Long>> launched = new ArrayList<>(launchSequence.entrySet());
+        launched.sort(Map.Entry.comparingByValue()); // sorted here, on the rare call: no ordered index per container
+        List<ContainerSnapshot> ordered = new ArrayList<>(launched.size());
+        for (Map.Entry<ContainerHandle, Long> e : launched) {
+            ContainerSnapshot snapshot = snapshots.get(e.getKey());
             if (snapshot != null) {
                 ordered.add(snapshot);
             }
@@ -366,11 +368,10 @@ public final class InMemoryRuntime implements ContainerRuntime {
     @Override
     public CompletionStage<List<LogEntry>> logs(ContainerHandle handle) {
         Objects.requireNonNull(handle, "handle");
-        List<LogEntry> lines = logs.get(handle);
-        if (lines == null) {
+        if (!snapshots.containsKey(handle)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("unknown container: " + handle));
         }
-        return CompletableFuture.completedFuture(lines);
+        return CompletableFuture.completedFuture(logs.getOrDefault(handle, List.of()));
     }
 
     /** Always empty: simulated containers do not outlive the runtime. */
@@ -575,9 +576,11 @@ public final class InMemoryRuntime implements ContainerRuntime {
         }
         SimContainer c = new SimContainer(spec, behaviourFor(spec), now());
         containers.put(handle, c);
-        logs.put(handle, List.of());
         publish(c);
-        c.launchStep = after(Duration.ZERO, () -> pullStarted(c));
+        c.launchStep = after(Duration.ZERO, () -> {
+            c.launchStep = null; // fired: keep no reference to the spent timer
+            pullStarted(c);
+        });
     }
 
     private void pullStarted(SimContainer c) {
@@ -585,7 +588,10 @@ public final class InMemoryRuntime implements ContainerRuntime {
             return;
         }
         emit(new RuntimeEvent.PullStarted(c.handle()));
-        c.launchStep = after(c.behaviour.pullDelay(), () -> pullFinished(c));
+        c.launchStep = after(c.behaviour.pullDelay(), () -> {
+            c.launchStep = null; // fired: keep no reference to the spent timer
+            pullFinished(c);
+        });
     }
 
     private void pullFinished(SimContainer c) {
@@ -596,10 +602,14 @@ public final class InMemoryRuntime implements ContainerRuntime {
             launchFailed(c, "CannotPullContainerError", detailOr(c, DockerMessages.pullAccessDenied(c.spec.image())));
             return;
         }
-        c.imageDigest = c.behaviour.imageDigest() != null ? c.behaviour.imageDigest() : digestOf(c.spec.image());
+        c.imageDigest = c.behaviour.imageDigest() != null ? c.behaviour.imageDigest()
+                : imageDigests.computeIfAbsent(c.spec.image(), InMemoryRuntime::digestOf); // one string per image
         emit(new RuntimeEvent.PullFinished(c.handle(), c.imageDigest));
         publish(c);
-        c.launchStep = after(Duration.ZERO, () -> create(c));
+        c.launchStep = after(Duration.ZERO, () -> {
+            c.launchStep = null; // fired: keep no reference to the spent timer
+            create(c);
+        });
     }
 
     private void create(SimContainer c) {
@@ -615,7 +625,10 @@ public final class InMemoryRuntime implements ContainerRuntime {
         c.state = ContainerSnapshot.State.CREATED;
         emit(new RuntimeEvent.Created(c.handle(), runtimeId));
         publish(c);
-        c.launchStep = after(c.behaviour.startDelay(), () -> start(c));
+        c.launchStep = after(c.behaviour.startDelay(), () -> {
+            c.launchStep = null; // fired: keep no reference to the spent timer
+            start(c);
+        });
     }
 
     private void start(SimContainer c) {
@@ -702,12 +715,9 @@ public final class InMemoryRuntime implements ContainerRuntime {
             return;
         }
         c.removed = true;
-        logs.remove(handle);
         snapshots.remove(handle);
-        Long seq = launchSequence.remove(handle);
-        if (seq != null) {
-            launchOrder.remove(seq);
-        }
+        logs.remove(handle);
+        launchSequence.remove(handle);
         if (!c.state.terminal()) {
             // docker rm -f: kill it; its Exited still follows
             Integer exitCode = c.startedAt == null ? null : ContainerBehaviour.SIGKILL_EXIT_CODE;
@@ -737,7 +747,8 @@ public final class InMemoryRuntime implements ContainerRuntime {
             return;
         }
         LogEntry entry = new LogEntry(now(), line.stream(), line.message());
-        logs.computeIfPresent(c.handle(), (h, lines) -> {
+        logs.compute(c.handle(), (h, lines) -> { // no entry until a container writes its first line
+            lines = lines == null ? List.of() : lines;
             List<LogEntry> more = new ArrayList<>(lines.size() + 1);
             more.addAll(lines);
             more.add(entry);
@@ -793,9 +804,7 @@ public final class InMemoryRuntime implements ContainerRuntime {
             return;
         }
         if (!launchSequence.containsKey(c.handle())) {
-            long seq = nextSequence++;
-            launchSequence.put(c.handle(), seq);
-            launchOrder.put(seq, c.handle());
+            launchSequence.put(c.handle(), nextSequence++);
         }
         snapshots.put(c.handle(), c.snapshot());
     }

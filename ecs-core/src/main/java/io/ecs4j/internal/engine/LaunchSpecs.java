@@ -172,7 +172,7 @@ final class LaunchSpecs {
         }
     }
 
-    static TaskSandboxSpec sandboxSpec(TaskFacts facts, List<ContainerDefinition> containers) {
+    static TaskSandboxSpec sandboxSpec(TaskFacts facts, List<ContainerDefinition> containers, boolean labelled) {
         NetworkMode mode = facts.taskDefinition().networkModeOrDefault();
         List<PortSpec> ports = new ArrayList<>();
         if (mode == NetworkMode.AWSVPC) {
@@ -185,7 +185,7 @@ final class LaunchSpecs {
             }
         }
         return new TaskSandboxSpec(facts.arn(), facts.arn().clusterName(), facts.containerInstanceId(), mode, ports,
-                facts.networkAliases(), identityLabels(facts));
+                facts.networkAliases(), labelled ? identityLabels(facts) : Map.of());
     }
 
     static Map<String, String> identityLabels(TaskFacts facts) {
@@ -289,6 +289,9 @@ final class LaunchSpecs {
     }
 
     private static Map<String, String> labels(Map<String, String> dockerLabels, Map<String, String> metadata) {
+        if (dockerLabels.isEmpty() && metadata.isEmpty()) {
+            return Map.of();
+        }
         Map<String, String> labels = new LinkedHashMap<>(dockerLabels);
         labels.putAll(metadata);
         return labels;

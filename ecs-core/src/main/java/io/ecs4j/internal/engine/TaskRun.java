@@ -116,7 +116,12 @@ final class TaskRun {
         for (ContainerRun c : containers) {
             definitions.add(c.definition);
         }
-        return LaunchSpecs.sandboxSpec(facts, definitions);
+        // ecs4j's identity labels (cluster, task ARN, family, revision) are for runtimes that label real containers
+        // or find them again; a simulated runtime would only keep them, at about 400 bytes a task.
+        var capabilities = host.runtime().capabilities();
+        boolean labelled = capabilities.contains(RuntimeCapability.REAL_CONTAINERS)
+                || capabilities.contains(RuntimeCapability.DISCOVERY);
+        return LaunchSpecs.sandboxSpec(facts, definitions, labelled);
     }
 
     boolean isStopped() {

@@ -45,7 +45,7 @@ class WebappRolloutIT {
         assertThat(result.finalRevision()).isEqualTo(2);
         assertThat(result.leftoverContainers()).isZero();
         assertThat(output)
-                .contains("registered 1 targets in (target-group targetgroup/webapp/")
+                .containsPattern("registered \\d+ targets in \\(target-group targetgroup/webapp/")
                 .contains("has begun draining connections on")
                 .contains("is unhealthy in (target-group targetgroup/webapp/")
                 .contains("due to (reason Health checks failed with these codes: [404]).")
