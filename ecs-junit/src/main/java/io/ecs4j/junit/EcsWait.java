@@ -342,8 +342,16 @@ public final class EcsWait {
             }, timeout);
             waited = Report.duration(Duration.between(start, clock.instant())) + " of virtual time ("
                     + Report.time(start) + " to " + Report.time(clock.instant()) + ")";
-            if (!last.get(0).finished() && clock.nextTimerDeadline().isEmpty()) {
-                hint = "No timer is pending: nothing will change any more unless the test acts.\n";
+            if (!last.get(0).finished()) {
+                Optional<Instant> next = clock.nextTimerDeadline();
+                if (next.isEmpty()) {
+                    hint = "No timer is pending: nothing will change any more unless the test acts.\n";
+                } else if (Duration.between(clock.instant(), next.get()).compareTo(timeout) > 0) {
+                    // e.g. only steady services' 6-hourly steady-state events are scheduled
+                    hint = "Nothing is due before " + Report.time(next.get()) + " (in "
+                            + Report.duration(Duration.between(clock.instant(), next.get()))
+                            + "): nothing will change before then unless the test acts.\n";
+                }
             }
         } else {
             long begin = System.nanoTime();

@@ -140,7 +140,9 @@ class EcsWaitTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("Timed out waiting for a second web task: it did not happen within 1m of"
                         + " virtual time")
-                .hasMessageContaining("No timer is pending: nothing will change any more unless the test acts.")
+                // a steady service's next event is its steady-state reminder, 6 hours after the steady state
+                .hasMessageContaining("Nothing is due before 06:00:40.000 (in 4h58m20s): nothing will change before"
+                        + " then unless the test acts.")
                 .hasMessageContaining("service web (cluster default): ACTIVE, desired 1, running 1");
     }
 

@@ -59,9 +59,14 @@ final class LogReader {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading logs of " + containerId, e);
         }
+        List<LogEntry> ordered;
         synchronized (entries) {
-            return List.copyOf(entries);
+            ordered = new ArrayList<>(entries);
         }
+        // Docker copies stdout and stderr separately, so lines written within microseconds of each other can arrive out
+        // of order across the two streams; the timestamps are the order (a stable sort keeps continuation lines).
+        ordered.sort(java.util.Comparator.comparing(LogEntry::timestamp));
+        return List.copyOf(ordered);
     }
 
     private static String stripCr(String s) {
