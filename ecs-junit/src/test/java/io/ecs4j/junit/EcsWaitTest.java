@@ -141,7 +141,7 @@ class EcsWaitTest {
                 .hasMessageStartingWith("Timed out waiting for a second web task: it did not happen within 1m of"
                         + " virtual time")
                 // a steady service's next event is its steady-state reminder, 6 hours after the steady state
-                .hasMessageContaining("Nothing is due before 06:00:40.000 (in 4h58m20s): nothing will change before"
+                .hasMessageContaining("Nothing is due before 06:00:40.000 (in 5h59m): nothing will change before"
                         + " then unless the test acts.")
                 .hasMessageContaining("service web (cluster default): ACTIVE, desired 1, running 1");
     }
