@@ -46,6 +46,8 @@ final class ClusterContext implements TaskHost {
     final DefaultLocalEcs ecs;
     final PlacementEngine placement;
     final ClusterServices services;
+    /** A task was forgotten or a service dropped a deployment: purge unreferenced deleted task definitions. */
+    boolean purgeTaskDefinitions;
 
     // ---- loop-confined state
     ClusterStatus status = ClusterStatus.ACTIVE;
@@ -235,6 +237,7 @@ final class ClusterContext implements TaskHost {
         tasks.remove(task.id());
         taskViews.remove(task.id());
         taskOrder.remove(task.facts.sequence());
+        purgeTaskDefinitions = true; // its task definition may be unreferenced now
         for (ContainerRun c : task.containers) {
             runtime().remove(c.handle);
         }
@@ -306,6 +309,10 @@ final class ClusterContext implements TaskHost {
      */
     void flush() {
         services.reconcile();
+        if (purgeTaskDefinitions) {
+            purgeTaskDefinitions = false; // after reconcile(): the services' views no longer show what they dropped
+            ecs.purgeDeletedTaskDefinitions();
+        }
         List<EcsEvent> serviceEvents = services.takeEvents();
         if (dirtyTasks.isEmpty() && dirtyInstances.isEmpty() && !clusterDirty && serviceEvents.isEmpty()) {
             return;

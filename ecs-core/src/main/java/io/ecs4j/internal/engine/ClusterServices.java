@@ -353,6 +353,11 @@ final class ClusterServices implements SchedulerHost {
     }
 
     @Override
+    public void deploymentsReleased() {
+        cluster.purgeTaskDefinitions = true;
+    }
+
+    @Override
     public Cancellable schedule(Duration delay, Runnable action) {
         return cluster.schedule(delay, action);
     }

@@ -39,10 +39,12 @@ import io.ecs4j.spi.runtime.RuntimeEvent;
 import io.ecs4j.spi.runtime.RuntimeProvider;
 import io.ecs4j.time.TimeSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -525,7 +527,35 @@ public final class DefaultLocalEcs implements LocalEcs {
     @Override
     public DeleteTaskDefinitionsResult deleteTaskDefinitions(List<String> taskDefinitions) {
         requireRunning();
-        return registry.delete(taskDefinitions);
+        DeleteTaskDefinitionsResult result = registry.delete(taskDefinitions);
+        purgeDeletedTaskDefinitions();
+        return result;
+    }
+
+    /**
+     * Removes the DELETE_IN_PROGRESS task definitions that no task (until it is forgotten after its retention) and no
+     * service deployment references any more. Called after DeleteTaskDefinitions, when a task is forgotten and when a
+     * service drops a deployment; reads the clusters' published views, so any thread may call it.
+     */
+    void purgeDeletedTaskDefinitions() {
+        if (!registry.hasDeletionsInProgress()) {
+            return;
+        }
+        Set<String> referenced = new HashSet<>();
+        for (ClusterContext cluster : clusters.values()) {
+            for (Task task : cluster.taskViews.values()) {
+                referenced.add(task.taskDefinitionArn().toString());
+            }
+            for (io.ecs4j.model.Service service : cluster.services.scheduler.views()) {
+                if (service.taskDefinition() != null) {
+                    referenced.add(service.taskDefinition().toString());
+                }
+                for (io.ecs4j.model.Deployment d : service.deployments()) {
+                    referenced.add(d.taskDefinition().toString());
+                }
+            }
+        }
+        registry.purgeDeleted(referenced::contains);
     }
 
     // ------------------------------------------------------------------ tasks

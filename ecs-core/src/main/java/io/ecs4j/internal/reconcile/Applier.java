@@ -34,6 +34,7 @@ final class Applier {
             } else if (action instanceof Action.RemoveDeployment remove) {
                 s.deployments.removeIf(d -> d.id.equals(remove.deploymentId()) && d.status != DeploymentStatus.PRIMARY);
                 scheduler.markDirty(s);
+                scheduler.host.deploymentsReleased();
             } else if (action instanceof Action.FailDeployment fail) {
                 DeploymentState d = s.deployment(fail.deploymentId());
                 d.rolloutState = RolloutState.FAILED;
@@ -62,6 +63,7 @@ final class Applier {
             } else if (action instanceof Action.Inactive) {
                 s.status = ServiceStatus.INACTIVE;
                 scheduler.cancelWake(s);
+                scheduler.host.deploymentsReleased();
                 scheduler.statusChanged(s);
             }
         }

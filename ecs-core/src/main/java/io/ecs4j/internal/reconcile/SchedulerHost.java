@@ -100,4 +100,11 @@ public interface SchedulerHost {
 
     /** Runs {@code action} on the loop after {@code delay} (then reconciles). */
     Cancellable schedule(Duration delay, Runnable action);
+
+    /**
+     * A service dropped a deployment or became INACTIVE: a task definition it referenced may be unreferenced now
+     * (DELETE_IN_PROGRESS revisions go once nothing references them). Default: nothing.
+     */
+    default void deploymentsReleased() {
+    }
 }

@@ -49,6 +49,8 @@ public final class TaskDefinitionRegistry {
     private final Clock clock;
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile Snapshot snapshot = new Snapshot(Collections.emptyNavigableMap());
+    /** How many revisions are DELETE_IN_PROGRESS (written under the write lock). */
+    private volatile int deletionsInProgress;
 
     /** One family: the highest revision ever assigned (never reused) and the revisions still stored. */
     private record Family(int lastRevision, NavigableMap<Integer, TaskDefinition> revisions) {
@@ -140,6 +142,9 @@ public final class TaskDefinitionRegistry {
             revisions.put(arn.revision(), stored);
             int last = Math.max(family == null ? 0 : family.lastRevision(), arn.revision());
             publish(current, arn.family(), new Family(last, Collections.unmodifiableNavigableMap(revisions)));
+            if (stored.status() == TaskDefinitionStatus.DELETE_IN_PROGRESS) {
+                deletionsInProgress++;
+            }
             return stored;
         } finally {
             writeLock.unlock();
@@ -324,7 +329,61 @@ public final class TaskDefinitionRegistry {
                 next = replaced(next, td);
             }
             snapshot = next;
+            for (TaskDefinition td : deleted.values()) {
+                if (current.get(td.family(), td.revision()).status() != TaskDefinitionStatus.DELETE_IN_PROGRESS) {
+                    deletionsInProgress++;
+                }
+            }
             return new DeleteTaskDefinitionsResult(List.copyOf(deleted.values()), failures);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Whether some revision is DELETE_IN_PROGRESS (one volatile read: callers check it before gathering references). */
+    public boolean hasDeletionsInProgress() {
+        return deletionsInProgress > 0;
+    }
+
+    /**
+     * Removes the DELETE_IN_PROGRESS revisions nothing references any more (ecs-semantics §2.2: "gone once no
+     * task/service/deployment references it"). Their revision numbers stay used.
+     *
+     * @param referenced whether a task definition ARN is still referenced by a task or a service deployment
+     * @return the revisions removed
+     */
+    public List<TaskDefinition> purgeDeleted(java.util.function.Predicate<String> referenced) {
+        Objects.requireNonNull(referenced, "referenced");
+        writeLock.lock();
+        try {
+            Snapshot current = snapshot;
+            List<TaskDefinition> purged = new ArrayList<>();
+            NavigableMap<String, Family> families = null;
+            for (Map.Entry<String, Family> e : current.families().entrySet()) {
+                NavigableMap<Integer, TaskDefinition> kept = null;
+                for (TaskDefinition td : e.getValue().revisions().values()) {
+                    if (td.status() == TaskDefinitionStatus.DELETE_IN_PROGRESS
+                            && !referenced.test(td.taskDefinitionArn().toString())) {
+                        if (kept == null) {
+                            kept = new TreeMap<>(e.getValue().revisions());
+                        }
+                        kept.remove(td.revision());
+                        purged.add(td);
+                    }
+                }
+                if (kept != null) {
+                    if (families == null) {
+                        families = new TreeMap<>(current.families());
+                    }
+                    families.put(e.getKey(), new Family(e.getValue().lastRevision(),
+                            Collections.unmodifiableNavigableMap(kept)));
+                }
+            }
+            if (families != null) {
+                snapshot = new Snapshot(Collections.unmodifiableNavigableMap(families));
+                deletionsInProgress -= purged.size();
+            }
+            return purged;
         } finally {
             writeLock.unlock();
         }
