@@ -48,7 +48,7 @@ import java.util.function.Supplier;
 public final class VirtualClock extends Clock implements TimeSource {
 
     /** The instant a clock made with {@link #create()} starts at. */
-    public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
+    public static final Instant DEFAULT_START = Instant.ofEpochSecond(1_767_225_600L); // 2026-01-01T00:00:00Z
 
     private final ReentrantLock lock = new ReentrantLock();
     private final PriorityQueue<TimerEntry> timers = new PriorityQueue<>();

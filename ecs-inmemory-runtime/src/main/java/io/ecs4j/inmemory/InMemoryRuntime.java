@@ -19,9 +19,6 @@ import io.ecs4j.spi.runtime.TaskSandboxSpec;
 import io.ecs4j.time.Cancellable;
 import io.ecs4j.time.ControlLoop;
 import io.ecs4j.time.TimeSource;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -814,8 +811,10 @@ public final class InMemoryRuntime implements ContainerRuntime {
     }
 
     /** A 64-hex-digit id, like Docker's; deterministic in the order ids are made. */
+    /** A unique 64-hex id (unique per runtime: its first 16 digits are a bijection of a counter). */
     private String newId(String seed) {
-        return sha256Hex("ecs4j-inmemory:" + (nextId++) + ":" + seed);
+        long n = nextId++;
+        return hex256(mix(n + GAMMA), fnv1a(seed) ^ n);
     }
 
     /** The digest a reference pins, or a stable one made from the reference. */
@@ -824,7 +823,9 @@ public final class InMemoryRuntime implements ContainerRuntime {
         if (at >= 0 && image.indexOf(':', at) > at) {
             return image.substring(at + 1);
         }
-        return "sha256:" + sha256Hex("ecs4j-inmemory-image:" + imageKey(image));
+        String key = imageKey(image);
+        long h = fnv1a(key);
+        return "sha256:" + hex256(mix(h + GAMMA), h);
     }
 
     /** The image reference with an implicit {@code :latest} made explicit. */
@@ -840,13 +841,33 @@ public final class InMemoryRuntime implements ContainerRuntime {
         return ref + ":latest";
     }
 
-    private static String sha256Hex(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("bug: every JVM has SHA-256", e);
+    // Ids and digests only have to look like Docker's and be stable; a cryptographic hash would load the JDK's security
+    // providers, a noticeable part of a test fixture's cold start.
+
+    private static final long GAMMA = 0x9e3779b97f4a7c15L;
+
+    /** 64 hex digits: {@code first}, then three SplitMix64 outputs seeded with {@code seed}. */
+    private static String hex256(long first, long seed) {
+        HexFormat hex = HexFormat.of();
+        return hex.toHexDigits(first) + hex.toHexDigits(mix(seed + 2 * GAMMA)) + hex.toHexDigits(mix(seed + 3 * GAMMA))
+                + hex.toHexDigits(mix(seed + 4 * GAMMA));
+    }
+
+    /** SplitMix64's finalizer: a bijection on 64-bit values. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    /** 64-bit FNV-1a of the text's UTF-16 units. */
+    private static long fnv1a(String text) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h ^= text.charAt(i);
+            h *= 0x100000001b3L;
         }
+        return h;
     }
 
     private static <K> Map<K, ContainerBehaviour> with(Map<K, ContainerBehaviour> map, K key, ContainerBehaviour value) {

@@ -332,7 +332,7 @@ public final class EcsWait {
     private <T> T await(String what, Supplier<Outcome<T>> probe, Supplier<String> report) {
         List<Outcome<T>> last = new ArrayList<>(1);
         last.add(Outcome.pending());
-        String waited;
+        Supplier<String> waited; // text for a failure only: formatting loads java.time.format, slow at a cold start
         String hint = "";
         if (ecs.timeSource() instanceof VirtualClock clock) {
             Instant start = clock.instant();
@@ -340,8 +340,9 @@ public final class EcsWait {
                 last.set(0, probe.get());
                 return last.get(0).finished();
             }, timeout);
-            waited = Report.duration(Duration.between(start, clock.instant())) + " of virtual time ("
-                    + Report.time(start) + " to " + Report.time(clock.instant()) + ")";
+            Instant end = clock.instant();
+            waited = () -> Report.duration(Duration.between(start, end)) + " of virtual time ("
+                    + Report.time(start) + " to " + Report.time(end) + ")";
             if (!last.get(0).finished()) {
                 Optional<Instant> next = clock.nextTimerDeadline();
                 if (next.isEmpty()) {
@@ -363,15 +364,16 @@ public final class EcsWait {
                 }
                 sleep(what);
             }
-            waited = Report.duration(Duration.ofNanos(System.nanoTime() - begin)) + " of real time";
+            long elapsed = System.nanoTime() - begin;
+            waited = () -> Report.duration(Duration.ofNanos(elapsed)) + " of real time";
         }
         Outcome<T> outcome = last.get(0);
         if (outcome.done()) {
             return outcome.value();
         }
         String headline = outcome.impossible() != null
-                ? "Gave up waiting for " + what + " after " + waited + ": " + outcome.impossible() + ".\n"
-                : "Timed out waiting for " + what + ": it did not happen within " + waited + ".\n";
+                ? "Gave up waiting for " + what + " after " + waited.get() + ": " + outcome.impossible() + ".\n"
+                : "Timed out waiting for " + what + ": it did not happen within " + waited.get() + ".\n";
         throw new AssertionFailedError(headline + hint + safely(report));
     }
 

@@ -20,7 +20,10 @@ import java.util.Set;
  * to a task of this region and account are stopped: ecs4j never leaves containers it cannot account for running.
  */
 final class Adoption {
-    private static final System.Logger LOG = System.getLogger(Adoption.class.getName());
+    /** The logger, made on first use: System.getLogger bootstraps the JDK's logging (tens of ms at a cold start). */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(Adoption.class.getName());
+    }
 
     private final DefaultLocalEcs ecs;
     private final InstanceOperations instances;
@@ -62,7 +65,7 @@ final class Adoption {
                     }
                     orphans.add(c.runtimeId());
                 }
-                LOG.log(System.Logger.Level.WARNING, "stopped {0} container(s) of task {1}: it cannot be re-adopted"
+                Log.LOG.log(System.Logger.Level.WARNING, "stopped {0} container(s) of task {1}: it cannot be re-adopted"
                         + " (missing ecs4j metadata, or another region or account)", containers.size(), arn);
                 continue;
             }

@@ -58,7 +58,10 @@ import java.util.regex.Pattern;
  * task definition registry, the runtime and the listeners.
  */
 public final class DefaultLocalEcs implements LocalEcs {
-    private static final System.Logger LOG = System.getLogger(DefaultLocalEcs.class.getName());
+    /** The logger, made on first use: System.getLogger bootstraps the JDK's logging (tens of ms at a cold start). */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(DefaultLocalEcs.class.getName());
+    }
     private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
 
     private final EngineConfig config;
@@ -151,7 +154,7 @@ public final class DefaultLocalEcs implements LocalEcs {
         try {
             cluster.execute(() -> cluster.onTargetEvent(event));
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.log(System.Logger.Level.DEBUG, "load balancer event after close: {0}", event);
+            Log.LOG.log(System.Logger.Level.DEBUG, "load balancer event after close: {0}", event);
         }
     }
 
@@ -164,7 +167,7 @@ public final class DefaultLocalEcs implements LocalEcs {
                 try {
                     listener.accept(event);
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "an EcsEvent listener failed", e);
+                    Log.LOG.log(System.Logger.Level.WARNING, "an EcsEvent listener failed", e);
                 }
             }
         }
@@ -177,13 +180,13 @@ public final class DefaultLocalEcs implements LocalEcs {
         String clusterName = event.taskArn().clusterName();
         ClusterContext cluster = clusterName == null ? null : clusters.get(clusterName);
         if (cluster == null) {
-            LOG.log(System.Logger.Level.DEBUG, "runtime event for an unknown cluster: {0}", event);
+            Log.LOG.log(System.Logger.Level.DEBUG, "runtime event for an unknown cluster: {0}", event);
             return;
         }
         try {
             cluster.execute(() -> cluster.onRuntimeEvent(event));
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.log(System.Logger.Level.DEBUG, "runtime event after close: {0}", event);
+            Log.LOG.log(System.Logger.Level.DEBUG, "runtime event after close: {0}", event);
         }
     }
 

@@ -25,7 +25,10 @@ import java.util.function.Supplier;
  */
 @SuppressForbidden(reason = "the single sanctioned bridge from ecs4j to the wall clock")
 public final class SystemTimeSource implements TimeSource {
-    private static final System.Logger LOG = System.getLogger(SystemTimeSource.class.getName());
+    /** The logger, made on first use: System.getLogger bootstraps the JDK's logging (tens of ms at a cold start). */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(SystemTimeSource.class.getName());
+    }
 
     private final Clock clock = Clock.systemUTC();
     private final ScheduledThreadPoolExecutor timer;
@@ -59,7 +62,7 @@ public final class SystemTimeSource implements TimeSource {
                 try {
                     action.run();
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.ERROR, "bug: timer action failed", e);
+                    Log.LOG.log(System.Logger.Level.ERROR, "bug: timer action failed", e);
                 }
             }, nanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
@@ -131,7 +134,7 @@ public final class SystemTimeSource implements TimeSource {
                 try {
                     command.run();
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.ERROR, "bug: command on loop " + name + " failed", e);
+                    Log.LOG.log(System.Logger.Level.ERROR, "bug: command on loop " + name + " failed", e);
                 }
             });
         }
