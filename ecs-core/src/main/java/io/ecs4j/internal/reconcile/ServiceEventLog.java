@@ -46,13 +46,22 @@ final class ServiceEventLog {
      * are all task or target events; returns whether it did.
      */
     private boolean combine(Instant now, String message) {
+        String key = ServiceMessages.combineKey(message);
+        if (key == null) {
+            return false;
+        }
         int index = 0;
         for (ServiceEvent e : events) {
-            if (!e.createdAt().equals(now) || !ServiceMessages.combinable(e.message())) {
+            String other = e.createdAt().equals(now) ? ServiceMessages.combineKey(e.message()) : null;
+            if (other == null) {
                 return false; // only a run of task and target events at this instant, never across another event
             }
-            String combined = ServiceMessages.combine(e.message(), message, TASKS_PER_EVENT);
-            if (combined != null) {
+            if (other.equals(key)) {
+                // the newest of its kind: a full one ("has started 10 tasks") starts a new event
+                String combined = ServiceMessages.combine(e.message(), message, TASKS_PER_EVENT);
+                if (combined == null) {
+                    return false;
+                }
                 List<ServiceEvent> all = new ArrayList<>(events);
                 all.set(index, new ServiceEvent(e.id(), now, combined));
                 events.clear();

@@ -167,10 +167,21 @@ public final class ServiceMessages {
     private static final Pattern DRAINING = Pattern.compile(
             "(\\(service [^)]*\\)) has begun draining connections on (\\d+) tasks\\.");
 
-    /** Whether {@code message} is a task or target event that {@link #combine} can combine. */
-    static boolean combinable(String message) {
-        return TASKS.matcher(message).matches() || TARGETS.matcher(message).matches()
-                || DRAINING.matcher(message).matches();
+    /**
+     * What {@link #combine} can combine {@code message} with: events with the same key (service, kind, target group),
+     * or null when it is not a task or target event.
+     */
+    static String combineKey(String message) {
+        Matcher m = TASKS.matcher(message);
+        if (m.matches()) {
+            return m.group(1) + " " + m.group(2);
+        }
+        m = TARGETS.matcher(message);
+        if (m.matches()) {
+            return m.group(1) + " " + m.group(2) + " " + m.group(4);
+        }
+        m = DRAINING.matcher(message);
+        return m.matches() ? m.group(1) + " draining" : null;
     }
 
     /**
