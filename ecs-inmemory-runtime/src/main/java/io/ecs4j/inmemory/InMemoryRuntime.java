@@ -438,25 +438,7 @@ public final class InMemoryRuntime implements ContainerRuntime {
 
     /** Runs {@code step} as a loop command after {@code delay}. */
     private Cancellable after(Duration delay, Runnable step) {
-        ControlLoop l = loop;
-        return context.get().timeSource().schedule(delay, () -> {
-            if (closed) {
-                return;
-            }
-            try {
-                l.execute(() -> {
-                    if (!closed) {
-                        try {
-                            step.run();
-                        } finally {
-                            flush();
-                        }
-                    }
-                });
-            } catch (RejectedExecutionException timeSourceClosed) {
-                // closed while the timer was due: nothing happens any more
-            }
-        });
+        return SimulatorLoop.after(context.get().timeSource(), loop, () -> closed, this::flush, delay, step);
     }
 
     private Instant now() {

@@ -380,25 +380,7 @@ public final class SimulatedLoadBalancer implements LoadBalancing {
     }
 
     private Cancellable after(Duration delay, Runnable step) {
-        ControlLoop l = loop;
-        return context.get().timeSource().schedule(delay, () -> {
-            if (closed) {
-                return;
-            }
-            try {
-                l.execute(() -> {
-                    if (!closed) {
-                        try {
-                            step.run();
-                        } finally {
-                            flush();
-                        }
-                    }
-                });
-            } catch (RejectedExecutionException closedMeanwhile) {
-                // closed while the timer was due
-            }
-        });
+        return SimulatorLoop.after(context.get().timeSource(), loop, () -> closed, this::flush, delay, step);
     }
 
     private void flush() {
