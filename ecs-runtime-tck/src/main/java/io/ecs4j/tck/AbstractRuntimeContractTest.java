@@ -586,12 +586,6 @@ public abstract class AbstractRuntimeContractTest {
         }
     }
 
-    /** Skips the test unless the runtime lacks {@code capability} (for "unsupported" behaviour). */
-    protected final void lacks(RuntimeCapability capability) {
-        assumeThat(runtime.capabilities()).as("this case is for runtimes without %s, which the %s runtime declares",
-                capability, runtime.name()).doesNotContain(capability);
-    }
-
     /** A new task ARN (random task id, so that real runtimes never see a name twice). */
     protected final TaskArn newTaskArn() {
         return new TaskArn(REGION, ACCOUNT, CLUSTER, UUID.randomUUID().toString().replace("-", ""));

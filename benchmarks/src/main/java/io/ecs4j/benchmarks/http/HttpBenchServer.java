@@ -25,7 +25,7 @@ import java.util.Map;
  * <ul>
  *   <li>the real endpoint: an {@link EcsServer} on a real-time {@link LocalEcs} with the in-memory runtime, seeded
  *       with cluster {@code bench} (10 instances, 100 running tasks, service {@code bench-svc} with one task) and the
- *       task definitions {@code bench-ec2} and {@code bench-fargate};</li>
+ *       task definition {@code bench-ec2};</li>
  *   <li>the baseline: the same HTTP stack ({@link NettyEndpoint}) and protocol code with one operation that does
  *       nothing and answers {@code {}}.</li>
  * </ul>
@@ -48,9 +48,6 @@ public final class HttpBenchServer {
         }
         ecs.registerTaskDefinition(EcsJson.readTaskDefinition("{\"family\":\"bench-ec2\",\"containerDefinitions\":"
                 + "[{\"name\":\"app\",\"image\":\"busybox\",\"cpu\":1,\"memory\":8}]}"));
-        ecs.registerTaskDefinition(EcsJson.readTaskDefinition("{\"family\":\"bench-fargate\",\"networkMode\":"
-                + "\"awsvpc\",\"requiresCompatibilities\":[\"FARGATE\"],\"cpu\":\"256\",\"memory\":\"512\","
-                + "\"containerDefinitions\":[{\"name\":\"app\",\"image\":\"busybox\"}]}"));
         List<String> tasks = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             for (Task t : ecs.runTask(RunTaskRequest.builder("bench", "bench-ec2").count(10).build()).tasks()) {
