@@ -3,7 +3,6 @@ package io.ecs4j.internal.reconcile;
 import io.ecs4j.model.ServiceEvent;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +19,8 @@ final class ServiceEventLog {
     /** ECS lists at most ten tasks in one "has started" / "has stopped" event. */
     static final int TASKS_PER_EVENT = 10;
 
-    private final ArrayDeque<ServiceEvent> events = new ArrayDeque<>();
+    /** Newest first; at most {@link #CAPACITY}, so inserting at the front stays cheap. */
+    private final List<ServiceEvent> events = new ArrayList<>();
     private List<ServiceEvent> snapshot = List.of();
 
     /** Records {@code message} unless it repeats the newest event; returns whether it was recorded. */
@@ -28,14 +28,14 @@ final class ServiceEventLog {
         if (combine(now, message)) {
             return true;
         }
-        ServiceEvent newest = events.peekFirst();
+        ServiceEvent newest = events.isEmpty() ? null : events.get(0);
         if (newest != null && newest.message().equals(message)
                 && Duration.between(newest.createdAt(), now).compareTo(REPEAT_AFTER) < 0) {
             return false;
         }
-        events.addFirst(new ServiceEvent(id, now, message));
+        events.add(0, new ServiceEvent(id, now, message));
         if (events.size() > CAPACITY) {
-            events.removeLast();
+            events.remove(events.size() - 1);
         }
         snapshot = null;
         return true;
@@ -62,10 +62,7 @@ final class ServiceEventLog {
                 if (combined == null) {
                     return false;
                 }
-                List<ServiceEvent> all = new ArrayList<>(events);
-                all.set(index, new ServiceEvent(e.id(), now, combined));
-                events.clear();
-                events.addAll(all);
+                events.set(index, new ServiceEvent(e.id(), now, combined));
                 snapshot = null;
                 return true;
             }
